@@ -1,0 +1,34 @@
+// Totals the JSON reports every suite writes (Vitest per package, Playwright for e2e)
+// into the one line CI reads: "N passed, N failed".
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = [];
+for (const group of ['apps', 'packages']) {
+  for (const name of readdirSync(join(root, group))) {
+    reports.push(join(root, group, name, '.reports', 'vitest.json'));
+  }
+}
+reports.push(join(root, 'e2e', '.reports', 'playwright.json'));
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of reports) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (report.stats && 'expected' in report.stats) {
+    // Playwright: expected = passed, unexpected = failed, flaky passed on retry.
+    passed += report.stats.expected + (report.stats.flaky ?? 0);
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+  } else {
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
+  console.log(`  ${file.slice(root.length)}: ${report.numTotalTests ?? ''}`.trimEnd());
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

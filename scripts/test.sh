@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs everything (Chromium included) and runs every check and test, e2e in Chromium too.
+# Ends with one line, "N passed, N failed", that totals every suite.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh --browser || exit 1
+export PATH="$(pwd)/.tools/node_modules/.bin:$PATH" TURBO_TELEMETRY_DISABLED=1
+rm -rf apps/*/.reports packages/*/.reports e2e/.reports
+
+status=0
+step() {
+  echo "› $*"
+  "$@" || status=1
+}
+step pnpm lint
+step pnpm typecheck
+step pnpm build
+step pnpm exec turbo run test --concurrency=1
+step pnpm e2e
+node scripts/summarize-tests.mjs || status=1
+exit $status
