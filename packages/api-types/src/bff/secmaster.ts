@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { exportWorkflowsRequestSchema, workflowSchema } from '../upstream/secmaster';
+
+/** `GET /api/secmaster/workflows?search&offset&limit`. */
+export const listWorkflowsBffQuerySchema = z.object({
+  search: z.string().trim().max(128).optional(),
+  offset: z.coerce.number().int().min(0).max(10000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+});
+export type ListWorkflowsBffQuery = z.infer<typeof listWorkflowsBffQuerySchema>;
+
+export const workflowSummarySchema = workflowSchema;
+export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
+
+export const listWorkflowsResultSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  items: z.array(workflowSummarySchema),
+});
+export type ListWorkflowsResult = z.infer<typeof listWorkflowsResultSchema>;
+
+/** `POST /api/secmaster/workflows/export`. */
+export const exportWorkflowsBodySchema = exportWorkflowsRequestSchema;
+export type ExportWorkflowsBody = z.infer<typeof exportWorkflowsBodySchema>;
