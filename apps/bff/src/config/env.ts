@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { roleSchema } from '@portico/api-types';
+import { defaultRetryPolicy } from '../features/audits/retry';
+import { defaultSweepConcurrency, defaultSweepRatePerSecond } from '../features/audits/sweep-options';
+
+const mib = 1024 * 1024;
+const url = z.url().transform((u) => u.replace(/\/+$/, ''));
+const int = (def: number) => z.coerce.number().int().positive().default(def);
+
+/** Maps `NAME=role,NAME=role` to a record; roles are checked against the contract. */
+const roleMap = z
+  .string()
+  .default('demo-admin=admin,demo-operator=operator,demo-auditor=auditor')
+  .transform((s, ctx) => {
+    const out: Record<string, z.infer<typeof roleSchema>> = {};
+    for (const pair of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [name, role] = pair.split('=');
+      const parsed = roleSchema.safeParse(role?.trim());
+      if (!name || !parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `bad entry "${pair}" (want user=role)` });
+        return z.NEVER;
+      }
+      out[name.trim()] = parsed.data;
+    }
+    return out;
+  });
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_ORIGIN: url.optional(),
+  IAM_ENDPOINT: url.optional(),
+  INSIGHT_ENDPOINT: url.optional(),
+  SECMASTER_ENDPOINT: url.optional(),
+  ROMA_ENDPOINT: url.optional(),
+  PROJECT_ID: z.string().min(1).optional(),
+  INSIGHT_INSTANCE_ID: z.string().min(1).optional(),
+  INSIGHT_WORKSPACE_ID: z.string().min(1).optional(),
+  SECMASTER_WORKSPACE_ID: z.string().min(1).optional(),
+  ROMA_INSTANCE_ID: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().default('./.data'),
+  WEB_DIST_DIR: z.string().default('../web/dist'),
+  ROLE_MAP: roleMap,
+  DEFAULT_ROLE: roleSchema.default('operator'),
+  SESSION_IDLE_TIMEOUT_MS: int(30 * 60 * 1000),
+  UPSTREAM_TIMEOUT_MS: int(30_000),
+  IMPORT_MAX_BYTES: int(512 * mib),
+  JSON_BODY_MAX_BYTES: int(1 * mib),
+  SIGNIN_MAX_FAILURES: int(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: int(20),
+  SIGNIN_WINDOW_MS: int(15 * 60 * 1000),
+  /** Upstream reads (and fix saves) an audit keeps in flight at once. */
+  AUDIT_CONCURRENCY: int(defaultSweepConcurrency),
+  /** Upstream requests per second an audit or bulk fix may send, retries included. */
+  AUDIT_RATE_PER_SECOND: int(defaultSweepRatePerSecond),
+  /** Tries per resource, the first included, before its row is marked failed. */
+  AUDIT_MAX_ATTEMPTS: int(defaultRetryPolicy.maxAttempts),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses the environment; the thrown message lists every bad variable at once. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const upstreamVars = [
+  'IAM_ENDPOINT',
+  'INSIGHT_ENDPOINT',
+  'SECMASTER_ENDPOINT',
+  'ROMA_ENDPOINT',
+  'PROJECT_ID',
+  'INSIGHT_INSTANCE_ID',
+  'INSIGHT_WORKSPACE_ID',
+  'SECMASTER_WORKSPACE_ID',
+  'ROMA_INSTANCE_ID',
+] as const;
+
+/** The only read of `process.env` in the BFF. */
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

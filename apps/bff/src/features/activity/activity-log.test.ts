@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { testBackends } from '../../testing/test-databases';
+import { iterateActivity, listActivity, recordActivity } from './activity-log';
+
+describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
+  it.skipIf(skip)('records entries and filters by user, operation, resource and time', async () => {
+    const { db, dispose } = await open();
+    try {
+      const base = { outcome: 'success' as const, request_id: 'r' };
+      await recordActivity(db, { ...base, at: '2026-01-01T00:00:00.000Z', user: 'a', operation: 'session.sign_in', target: 'a' });
+      await recordActivity(db, {
+        ...base,
+        at: '2026-01-02T00:00:00.000Z',
+        user: 'b',
+        role: 'operator',
+        operation: 'permissions.save',
+        target: 'dashboard:d_1',
+        before: { read: false },
+        after: { read: true },
+      });
+      await recordActivity(db, { ...base, at: '2026-01-03T00:00:00.000Z', user: 'b', operation: 'assets.import', target: 'x.zip', outcome: 'failure', error_code: 'ROMA.10011' });
+
+      const all = await listActivity(db, { offset: 0, limit: 50 });
+      expect(all.total).toBe(3);
+      expect(all.items.map((e) => e.operation)).toEqual(['assets.import', 'permissions.save', 'session.sign_in']);
+      expect(all.items[1]).toMatchObject({ before: { read: false }, after: { read: true }, role: 'operator' });
+
+      expect((await listActivity(db, { user: 'b', offset: 0, limit: 50 })).total).toBe(2);
+      expect((await listActivity(db, { operation: 'permissions.save', offset: 0, limit: 50 })).total).toBe(1);
+      expect((await listActivity(db, { resource: 'D_1', offset: 0, limit: 50 })).total).toBe(1);
+      // `_` is literal, not a wildcard.
+      expect((await listActivity(db, { resource: 'd_', offset: 0, limit: 50 })).total).toBe(1);
+      expect((await listActivity(db, { resource: 'x_zip', offset: 0, limit: 50 })).total).toBe(0);
+      const range = await listActivity(db, { from: '2026-01-01T12:00:00Z', to: '2026-01-02T12:00:00Z', offset: 0, limit: 50 });
+      expect(range.items.map((e) => e.user)).toEqual(['b']);
+      const page = await listActivity(db, { offset: 1, limit: 1 });
+      expect(page).toMatchObject({ total: 3, offset: 1, limit: 1 });
+      expect(page.items[0]?.operation).toBe('permissions.save');
+
+      const streamed = [];
+      for await (const e of iterateActivity(db, {}, 2)) streamed.push(e.id);
+      expect(streamed).toHaveLength(3);
+    } finally {
+      await dispose();
+    }
+  });
+});

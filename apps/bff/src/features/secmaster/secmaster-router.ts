@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { exportWorkflowsBodySchema, listWorkflowsBffQuerySchema, type ListWorkflowsResult } from '@portico/api-types';
+import type { Database } from '../../db/database';
+import { abortOnClose } from '../../http/abort-on-close';
+import { streamDownload } from '../../http/stream-download';
+import { validate } from '../../http/validate';
+import type { SecmasterClient } from '../../upstream/secmaster-client';
+import { recordActivity } from '../activity/activity-log';
+import { activityFailure, activityOf } from '../activity/activity-of';
+import { requireCapability, sessionOf } from '../session/session-middleware';
+
+export function createSecmasterRouter(deps: { db: Database; secmaster: SecmasterClient }): Router {
+  const router = Router();
+
+  router.get('/workflows', requireCapability('useOperations'), async (req, res) => {
+    const q = validate(listWorkflowsBffQuerySchema, req.query, 'query');
+    const page = await deps.secmaster.listWorkflows(
+      sessionOf(res),
+      { offset: q.offset, limit: q.limit, ...(q.search ? { name: q.search } : {}) },
+      abortOnClose(res),
+    );
+    const body: ListWorkflowsResult = { total: page.total, offset: q.offset, limit: q.limit, items: page.data };
+    res.json(body);
+  });
+
+  router.post('/workflows/export', requireCapability('useOperations'), async (req, res) => {
+    const body = validate(exportWorkflowsBodySchema, req.body, 'body');
+    const pending = activityOf(res, 'workflows.export', body.id.join(','), undefined, { count: body.id.length });
+    let upstream;
+    try {
+      upstream = await deps.secmaster.exportWorkflows(sessionOf(res), body, abortOnClose(res));
+    } catch (e) {
+      await recordActivity(deps.db, activityFailure(pending, e));
+      throw e;
+    }
+    await recordActivity(deps.db, { ...pending, outcome: 'success' });
+    try {
+      await streamDownload(upstream, res, 'workflow.json');
+    } catch (e) {
+      await recordActivity(deps.db, activityFailure(pending, e, 'stream_interrupted'));
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,54 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import type { BffError } from '@portico/api-types';
+import { HttpError } from './http-error';
+import { toHttpError } from '../upstream/upstream-error';
+import { UpstreamError } from '../upstream/upstream-error';
+
+function normalise(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (err instanceof UpstreamError) return toHttpError(err);
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    return new HttpError(400, 'validation_failed', issue?.message ?? 'invalid input', issue?.path.join('.'));
+  }
+  // body-parser errors carry `type` and `status`.
+  const e = err as { type?: string; status?: number };
+  if (e.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'Request body is too large');
+  if (e.type === 'entity.parse.failed') return new HttpError(400, 'validation_failed', 'Body is not valid JSON', 'body');
+  if (e.type === 'encoding.unsupported' || e.status === 415)
+    return new HttpError(415, 'unsupported_media_type', 'Unsupported content encoding');
+  return new HttpError(500, 'internal', 'Internal error');
+}
+
+export function errorBody(err: HttpError, requestId: string): BffError {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.upstream ? { upstream: err.upstream } : {}),
+      ...err.extra,
+    },
+    request_id: requestId,
+  };
+}
+
+/** Answers every error in the one BFF shape; a response already streaming is destroyed instead. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const httpError = normalise(err);
+    if (httpError.status >= 500) logger.error({ err, request_id: res.locals.requestId }, 'request failed');
+    if (res.headersSent) {
+      // A truncated file must never look complete.
+      res.destroy(err instanceof Error ? err : undefined);
+      return;
+    }
+    res.status(httpError.status).json(errorBody(httpError, String(res.locals.requestId ?? '')));
+  };
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `No route ${req.method} ${req.path}`));
+};

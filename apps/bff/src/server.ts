@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
+import { createApp } from './app';
+import { EnvError, loadEnv } from './config/env';
+import { upstreamFromEnv } from './config/upstream-config';
+import { openDatabase } from './db/open-database';
+import { startEmbeddedEmulator } from './embedded-emulator';
+import { markInterruptedAudits } from './features/audits/interrupted-audits';
+import { createSessionStore } from './features/session/session-store';
+import { createLogger } from './http/logger';
+import { startBanner } from './start-banner';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const configured = upstreamFromEnv(env);
+  const embedded = configured ? undefined : await startEmbeddedEmulator(env.DATA_DIR, env.UPSTREAM_TIMEOUT_MS);
+  const upstream = configured ?? embedded!.upstream;
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  // Only the embedded database is this process's alone; on a shared PostgreSQL another replica
+  // may be running an audit right now (see markInterruptedAudits).
+  if (db.kind === 'pglite') {
+    const interrupted = await markInterruptedAudits(db, new Date());
+    if (interrupted.length > 0) logger.warn({ audits: interrupted }, 'audits left running by a stopped server marked failed');
+  }
+  const app = createApp({ db, logger, env, upstream });
+
+  const server: Server = app.listen(env.PORT, env.HOST);
+  // Large uploads and downloads may take longer than Node's default 5 minutes per request.
+  server.requestTimeout = 0;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info(
+    { port, host: env.HOST, upstream: embedded ? 'embedded emulator' : upstream.iam, database: db.kind },
+    `Portico BFF listening on http://${env.HOST}:${port}`,
+  );
+  const webServed = existsSync(resolvePath(env.WEB_DIST_DIR, 'index.html'));
+  process.stdout.write(`${startBanner({ host: env.HOST, port, embedded: !!embedded, webServed })}\n`);
+
+  const sessions = createSessionStore(db, env.SESSION_IDLE_TIMEOUT_MS);
+  const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 60_000);
+  purge.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(purge);
+    // Let requests in flight finish for a while, then cut what is left.
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    await embedded?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof EnvError ? e.message : e);
+  process.exit(1);
+});

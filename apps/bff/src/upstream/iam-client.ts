@@ -1,0 +1,54 @@
+import {
+  iamSubjectTokenHeader,
+  iamTokenResponseSchema,
+  upstreamPaths,
+  type IamTokenRequest,
+  type IamTokenResponse,
+} from '@portico/api-types/upstream';
+import type { UpstreamConfig } from '../config/upstream-config';
+import { UpstreamError } from './upstream-error';
+import { sendUpstream } from './upstream-request';
+
+export interface IssuedToken {
+  token: string;
+  body: IamTokenResponse['token'];
+}
+
+/** Password sign-in scoped to the configured project. */
+export function createIamClient(cfg: UpstreamConfig) {
+  return {
+    async issueToken(domain: string, username: string, password: string, signal?: AbortSignal): Promise<IssuedToken> {
+      const body: IamTokenRequest = {
+        auth: {
+          identity: { methods: ['password'], password: { user: { name: username, password, domain: { name: domain } } } },
+          scope: { project: { id: cfg.projectId } },
+        },
+      };
+      const res = await sendUpstream({
+        service: 'iam',
+        base: cfg.iam,
+        method: 'POST',
+        path: upstreamPaths.iam.tokens(),
+        headers: { 'content-type': 'application/json;charset=utf8', accept: 'application/json' },
+        body: JSON.stringify(body),
+        timeoutMs: cfg.timeoutMs,
+        signal,
+      });
+      const chunks: Buffer[] = [];
+      for await (const c of res) chunks.push(c as Buffer);
+      const token = res.headers[iamSubjectTokenHeader];
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        parsed = undefined;
+      }
+      const r = iamTokenResponseSchema.safeParse(parsed);
+      if (typeof token !== 'string' || !token || !r.success) {
+        throw new UpstreamError('contract', res.statusCode ?? 201, 'iam', 'contract', 'token reply outside the spec');
+      }
+      return { token, body: r.data.token };
+    },
+  };
+}
+export type IamClient = ReturnType<typeof createIamClient>;

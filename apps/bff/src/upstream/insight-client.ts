@@ -1,0 +1,142 @@
+import {
+  cooperateAuthorizationPropertiesSchema,
+  listConnectionsResponseSchema,
+  listDashboardsResponseSchema,
+  listDatasetsResponseSchema,
+  listWorkspacesResponseSchema,
+  upstreamPaths,
+  type CooperateAuthorizationProperties,
+  type ExportResourcePackageRequest,
+  type GetPropertiesQuery,
+  type ListableResourceType,
+  type SavePropertiesRequest,
+} from '@portico/api-types/upstream';
+import type { IncomingMessage } from 'node:http';
+import type { UpstreamConfig } from '../config/upstream-config';
+import { jsonContentType, upstreamHeaders } from './upstream-headers';
+import { sendUpstream, upstreamJson } from './upstream-request';
+
+/** What an upstream call needs from a session: only the token. */
+export interface TokenHolder {
+  token: string;
+}
+
+export interface ResourcePage {
+  count: number;
+  items: { id: string; name: string; create_user_name?: string; create_date?: number; update_user_name?: string; update_date?: number }[];
+}
+
+/**
+ * DataArts Insight, with `project_id`, `instance_id`, `X-Auth-Token` and `X-Workspace-Id`
+ * filled in. Every function throws `UpstreamError` on failure.
+ */
+export function createInsightClient(cfg: UpstreamConfig) {
+  const base = cfg.insight;
+  const common = { service: 'insight' as const, base, timeoutMs: cfg.timeoutMs };
+  const paths = upstreamPaths.insight;
+
+  return {
+    async listWorkspaces(s: TokenHolder, q: { offset?: number; limit?: number; name?: string }, signal?: AbortSignal) {
+      const { data } = await upstreamJson(
+        { ...common, method: 'GET', path: paths.workspaces(cfg.projectId, cfg.insightInstanceId), query: q, headers: upstreamHeaders(s.token), signal },
+        (b) => listWorkspacesResponseSchema.safeParse(b),
+      );
+      return data;
+    },
+
+    /** One page of a listable type, normalised to `{count, items}`. */
+    async listResources(
+      s: TokenHolder,
+      workspaceId: string,
+      type: ListableResourceType,
+      q: { offset: number; limit: number; name?: string },
+      signal?: AbortSignal,
+    ): Promise<ResourcePage> {
+      const req = { ...common, method: 'GET' as const, query: q, headers: upstreamHeaders(s.token, { workspaceId }), signal };
+      if (type === 'datasource') {
+        const { data } = await upstreamJson({ ...req, path: paths.connections(cfg.projectId) }, (b) =>
+          listConnectionsResponseSchema.safeParse(b),
+        );
+        return {
+          count: data.count,
+          items: data.page_data.map((c) => ({
+            id: c.id,
+            name: c.name,
+            create_user_name: c.creation_user_name,
+            create_date: c.creation_date,
+            update_user_name: c.update_user_name,
+            update_date: c.update_date,
+          })),
+        };
+      }
+      if (type === 'dataset') {
+        const { data } = await upstreamJson({ ...req, path: paths.datasets(cfg.projectId) }, (b) =>
+          listDatasetsResponseSchema.safeParse(b),
+        );
+        return { count: data.count, items: data.page_data };
+      }
+      const { data } = await upstreamJson({ ...req, path: paths.dashboards(cfg.projectId, type) }, (b) =>
+        listDashboardsResponseSchema.safeParse(b),
+      );
+      return { count: data.count, items: data.page_data };
+    },
+
+    async readPermissions(
+      s: TokenHolder,
+      workspaceId: string,
+      q: GetPropertiesQuery,
+      signal?: AbortSignal,
+    ): Promise<CooperateAuthorizationProperties> {
+      const { data } = await upstreamJson(
+        {
+          ...common,
+          method: 'GET',
+          path: paths.properties(cfg.projectId),
+          query: { resource_id: q.resource_id, resource_type: q.resource_type },
+          headers: upstreamHeaders(s.token, { workspaceId }),
+          signal,
+        },
+        (b) => cooperateAuthorizationPropertiesSchema.safeParse(b),
+      );
+      return data;
+    },
+
+    async savePermissions(
+      s: TokenHolder,
+      workspaceId: string,
+      body: SavePropertiesRequest,
+      signal?: AbortSignal,
+    ): Promise<CooperateAuthorizationProperties> {
+      const { data } = await upstreamJson(
+        {
+          ...common,
+          method: 'POST',
+          path: paths.properties(cfg.projectId),
+          headers: upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }),
+          body: JSON.stringify(body),
+          signal,
+        },
+        (b) => cooperateAuthorizationPropertiesSchema.safeParse(b),
+      );
+      return data;
+    },
+
+    /** Resolves when the file's headers arrive; the body is the caller's to stream. */
+    exportResourcePackage(
+      s: TokenHolder,
+      workspaceId: string,
+      body: ExportResourcePackageRequest,
+      signal?: AbortSignal,
+    ): Promise<IncomingMessage> {
+      return sendUpstream({
+        ...common,
+        method: 'POST',
+        path: paths.exportResourcePackage(cfg.projectId),
+        headers: upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }),
+        body: JSON.stringify(body),
+        signal,
+      });
+    },
+  };
+}
+export type InsightClient = ReturnType<typeof createInsightClient>;

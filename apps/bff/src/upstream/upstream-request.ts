@@ -1,0 +1,115 @@
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
+import { parseRetryAfter } from './retry-after';
+import { UpstreamError, upstreamErrorFromBody, type UpstreamService } from './upstream-error';
+
+export interface UpstreamRequest {
+  service: UpstreamService;
+  base: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Built by the caller from scratch: no browser header is ever passed through. */
+  headers: Record<string, string>;
+  body?: string | Readable;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export function buildUrl(base: string, path: string, query?: UpstreamRequest['query']): URL {
+  const url = new URL(base + path);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url;
+}
+
+async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length;
+    if (size > limit) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Sends one upstream request and resolves with the response once its headers arrive (the body
+ * is left unread, for streaming). A non-2xx answer is read and thrown as an `UpstreamError`; so
+ * are timeouts (no headers within `timeoutMs`), refused connections and aborts.
+ */
+export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
+  const url = buildUrl(req.base, req.path, req.query);
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (e: UpstreamError) => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+    };
+    const outgoing = transport.request(url, { method: req.method, headers: req.headers });
+    const timer = setTimeout(() => {
+      fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
+      outgoing.destroy();
+    }, req.timeoutMs);
+    const onAbort = () => {
+      fail(new UpstreamError('aborted', 499, req.service, 'aborted', 'request cancelled'));
+      outgoing.destroy();
+    };
+    if (req.signal?.aborted) onAbort();
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    outgoing.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      fail(new UpstreamError('unreachable', 502, req.service, err.code ?? 'network', err.message));
+    });
+    outgoing.on('response', (res) => {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+      const status = res.statusCode ?? 0;
+      if (status >= 200 && status < 300) {
+        settled = true;
+        resolve(res);
+        return;
+      }
+      const headerId = res.headers[upstreamRequestIdHeader];
+      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after']) : undefined;
+      readText(res).then(
+        (text) => {
+          const error = upstreamErrorFromBody(req.service, status, text, typeof headerId === 'string' ? headerId : undefined);
+          if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
+          fail(error);
+        },
+        () => fail(new UpstreamError('unreachable', 502, req.service, 'network', 'connection lost')),
+      );
+    });
+    if (req.body === undefined) outgoing.end();
+    else if (typeof req.body === 'string') outgoing.end(req.body);
+    else {
+      req.body.on('error', (err) => outgoing.destroy(err));
+      req.body.pipe(outgoing);
+    }
+  });
+}
+
+/** `sendUpstream` for JSON answers: parses the body and checks it against `schema`. */
+export async function upstreamJson<T>(
+  req: UpstreamRequest,
+  parse: (body: unknown) => { success: true; data: T } | { success: false; error: { message: string } },
+): Promise<{ data: T; status: number }> {
+  const res = await sendUpstream(req);
+  const text = await readText(res, 64 * 1024 * 1024);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new UpstreamError('contract', res.statusCode ?? 200, req.service, 'invalid_json', 'reply is not JSON');
+  }
+  const r = parse(body);
+  if (!r.success) {
+    throw new UpstreamError('contract', res.statusCode ?? 200, req.service, 'contract', r.error.message.slice(0, 500));
+  }
+  return { data: r.data, status: res.statusCode ?? 200 };
+}
