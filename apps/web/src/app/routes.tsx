@@ -1,0 +1,85 @@
+import type { ReactNode } from 'react';
+import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { SignInPage } from '../features/session/components/sign-in-page';
+import { RequireCapability, RequireSession } from './require-session';
+import { ScreenLoading } from './screen-loading';
+import { ShellLayout } from './shell-layout';
+
+// Screens load on first visit: sign-in and the shell stay small and fast.
+const lazyScreen = (load: () => Promise<{ element: ReactNode }>): Pick<RouteObject, 'lazy'> => ({
+  lazy: load,
+});
+
+// A loader redirect happens before anything renders, so nothing (like the workspace picker
+// writing `?ws=`) can navigate back to the old URL; the query string is kept.
+const toResources = ({ request }: LoaderFunctionArgs) => redirect(`/resources${new URL(request.url).search}`);
+
+/** One route table for the browser router and for tests' memory routers. */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    hydrateFallbackElement: <ScreenLoading />,
+    element: (
+      <RequireSession>
+        <ShellLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, loader: toResources },
+      {
+        path: 'resources',
+        ...lazyScreen(async () => {
+          const { ResourcesRoute } = await import('./routes/resources-route');
+          return { element: <ResourcesRoute /> };
+        }),
+      },
+      {
+        path: 'export',
+        ...lazyScreen(async () => {
+          const { ExportRoute } = await import('./routes/export-route');
+          return {
+            element: (
+              <RequireCapability capability="useOperations">
+                <ExportRoute />
+              </RequireCapability>
+            ),
+          };
+        }),
+      },
+      {
+        path: 'import',
+        ...lazyScreen(async () => {
+          const { ImportPage } = await import('../features/import/components/import-page');
+          return {
+            element: (
+              <RequireCapability capability="useOperations">
+                <ImportPage />
+              </RequireCapability>
+            ),
+          };
+        }),
+      },
+      {
+        path: 'audit',
+        ...lazyScreen(async () => {
+          const { AuditRoute } = await import('./routes/audit-route');
+          return { element: <AuditRoute /> };
+        }),
+      },
+      {
+        path: 'activity',
+        ...lazyScreen(async () => {
+          const { ActivityPage } = await import('../features/activity/components/activity-page');
+          return {
+            element: (
+              <RequireCapability capability="readActivity">
+                <ActivityPage />
+              </RequireCapability>
+            ),
+          };
+        }),
+      },
+      { path: '*', loader: toResources },
+    ],
+  },
+];

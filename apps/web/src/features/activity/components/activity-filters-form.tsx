@@ -1,0 +1,82 @@
+import { activityOperations, type ActivityOperation } from '@portico/api-types';
+import type { FormEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { FormField, inputClass } from '../../../components/ui/form-field';
+import { useT } from '../../../i18n/i18n';
+import type { ActivityFilters } from '../api/list-activity';
+import { filterNames } from './use-activity-filters';
+
+// `datetime-local` speaks local wall time; the API wants ISO instants.
+const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+function toLocal(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function ActivityFiltersForm({
+  filters,
+  onApply,
+}: {
+  filters: ActivityFilters;
+  onApply: (next: Record<string, string | undefined>) => void;
+}) {
+  const { t } = useT();
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const get = (k: string) => String(data.get(k) ?? '').trim() || undefined;
+    onApply({
+      user: get('user'),
+      resource: get('resource'),
+      operation: get('operation'),
+      outcome: get('outcome'),
+      from: toIso(get('from') ?? ''),
+      to: toIso(get('to') ?? ''),
+      offset: undefined,
+    });
+  };
+  const reset = () => onApply({ ...Object.fromEntries(filterNames.map((n) => [n, undefined])), offset: undefined });
+  // Re-mount the form when the URL changes so its fields show what is applied.
+  const formKey = JSON.stringify(filters);
+  return (
+    <form key={formKey} onSubmit={onSubmit} aria-label={t('activity.filters')} className="grid items-end gap-3 md:grid-cols-3 lg:grid-cols-7">
+      <FormField label={t('activity.user')}>
+        <input name="user" className={inputClass} defaultValue={filters.user ?? ''} />
+      </FormField>
+      <FormField label={t('activity.operation')}>
+        <select name="operation" className={inputClass} defaultValue={filters.operation ?? ''}>
+          <option value="">{t('activity.anyOperation')}</option>
+          {activityOperations.map((op: ActivityOperation) => (
+            <option key={op} value={op}>
+              {t(`operation.${op}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label={t('activity.resource')}>
+        <input name="resource" className={inputClass} defaultValue={filters.resource ?? ''} />
+      </FormField>
+      <FormField label={t('activity.outcome')}>
+        <select name="outcome" className={inputClass} defaultValue={filters.outcome ?? ''}>
+          <option value="">{t('activity.anyOutcome')}</option>
+          <option value="success">{t('activity.outcome.success')}</option>
+          <option value="failure">{t('activity.outcome.failure')}</option>
+        </select>
+      </FormField>
+      <FormField label={t('activity.from')}>
+        <input name="from" type="datetime-local" className={inputClass} defaultValue={toLocal(filters.from)} />
+      </FormField>
+      <FormField label={t('activity.to')}>
+        <input name="to" type="datetime-local" className={inputClass} defaultValue={toLocal(filters.to)} />
+      </FormField>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary">
+          {t('activity.apply')}
+        </Button>
+        <Button onClick={reset}>{t('activity.reset')}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { blobText, captureDownloads } from '../../../testing/capture-downloads';
+import { installFakeBff } from '../../../testing/fake-bff';
+import { renderApp } from '../../../testing/render-app';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('activity', () => {
+  it('lists entries and filters them on the server, keeping filters in the URL', async () => {
+    const fake = installFakeBff();
+    const app = renderApp('/activity?ws=ws-default');
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('alice')).toBeInTheDocument();
+    expect(within(table).getByText('r-a2')).toBeInTheDocument();
+    await app.user.selectOptions(screen.getByLabelText('Operation'), 'workflows.export');
+    await app.user.type(screen.getByLabelText('User'), 'bob');
+    await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(within(screen.getByRole('table')).queryByText('alice')).not.toBeInTheDocument());
+    expect(app.searchParams().get('operation')).toBe('workflows.export');
+    const last = fake.requestsTo('GET', '/api/activity').at(-1);
+    expect(last?.url.searchParams.get('user')).toBe('bob');
+    expect(last?.url.searchParams.get('operation')).toBe('workflows.export');
+    await app.user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(await within(screen.getByRole('table')).findByText('alice')).toBeInTheDocument();
+  });
+
+  it('sends date filters as ISO instants', async () => {
+    const fake = installFakeBff();
+    const app = renderApp('/activity?ws=ws-default');
+    await screen.findByRole('table');
+    await app.user.type(screen.getByLabelText('From'), '2026-11-21T00:00');
+    await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(fake.requestsTo('GET', '/api/activity').at(-1)?.url.searchParams.get('from')).toBe(new Date('2026-11-21T00:00').toISOString()));
+  });
+
+  it('downloads the filtered log as CSV', async () => {
+    const fake = installFakeBff();
+    const saved = captureDownloads();
+    const app = renderApp('/activity?ws=ws-default&outcome=failure');
+    await screen.findByRole('table');
+    await app.user.click(screen.getByRole('button', { name: 'Download CSV' }));
+    expect(await screen.findByText(/Saved as activity.csv/)).toBeInTheDocument();
+    expect(fake.requestsTo('GET', '/api/activity.csv')[0]?.url.searchParams.get('outcome')).toBe('failure');
+    const text = await blobText(saved[0]!.blob);
+    expect(text).toContain('bob');
+    expect(text).not.toContain('alice');
+  });
+});

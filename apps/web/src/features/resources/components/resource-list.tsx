@@ -1,0 +1,117 @@
+import type { ListableResourceType, ResourceSummary } from '@portico/api-types';
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorPanel } from '../../../components/ui/error-panel';
+import { inputClass } from '../../../components/ui/form-field';
+import { VirtualList } from '../../../components/ui/virtual-list';
+import { useT } from '../../../i18n/i18n';
+import { useResources } from '../api/list-resources';
+import { refKey, type PickedResource } from '../hooks/use-picker-url-state';
+
+export const searchDebounceMs = 300;
+
+export function ResourceList({
+  workspaceId,
+  type,
+  search,
+  onSearch,
+  selection,
+  onSelectionChange,
+  onOpen,
+  openId,
+  listHeight,
+}: {
+  workspaceId: string | undefined;
+  type: ListableResourceType;
+  search: string;
+  onSearch: (q: string) => void;
+  selection: PickedResource[];
+  onSelectionChange: (next: PickedResource[]) => void;
+  onOpen?: (ref: PickedResource) => void;
+  openId?: string;
+  listHeight?: number;
+}) {
+  const { t, formatDate } = useT();
+  const [draft, setDraft] = useState(search);
+  // Ask the server only once typing pauses.
+  useEffect(() => {
+    if (draft === search) return;
+    const timer = setTimeout(() => onSearch(draft.trim()), searchDebounceMs);
+    return () => clearTimeout(timer);
+  }, [draft, search, onSearch]);
+
+  const query = useResources({ workspaceId, type, search });
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const total = query.data?.pages[0]?.total ?? 0;
+  const selected = useMemo(() => new Set(selection.map(refKey)), [selection]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useMemo(
+    () => () => {
+      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    },
+    [hasNextPage, isFetchingNextPage, fetchNextPage],
+  );
+
+  const toggle = (r: ResourceSummary) => {
+    const ref = { resource_type: r.resource_type, resource_id: r.id };
+    onSelectionChange(
+      selected.has(refKey(ref)) ? selection.filter((s) => refKey(s) !== refKey(ref)) : [...selection, ref],
+    );
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-3">
+        <input
+          type="search"
+          aria-label={t('picker.search')}
+          placeholder={t('picker.search')}
+          className={`${inputClass} max-w-sm`}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+          {query.data ? t('picker.total', { count: total }) : t('common.loading')}
+        </span>
+      </div>
+      {query.error && <ErrorPanel error={query.error} />}
+      {query.data && items.length === 0 && <p className="text-sm">{t('picker.empty')}</p>}
+      {items.length > 0 && (
+        <VirtualList
+          label={t('picker.list', { type: t(`type.${type}`) })}
+          items={items}
+          total={total}
+          height={listHeight}
+          getKey={(r) => r.id}
+          onNearEnd={loadMore}
+          footer={isFetchingNextPage ? <p className="p-2 text-xs">{t('picker.loadingMore')}</p> : null}
+          renderRow={(r) => (
+            <div className={`flex w-full items-center gap-2 text-sm ${openId === r.id ? 'font-semibold' : ''}`}>
+              <input
+                type="checkbox"
+                aria-label={t('picker.select', { name: r.name })}
+                checked={selected.has(`${r.resource_type}:${r.id}`)}
+                onChange={() => toggle(r)}
+              />
+              {onOpen ? (
+                <button
+                  type="button"
+                  className="truncate text-left text-blue-700 hover:underline dark:text-blue-300"
+                  aria-label={t('picker.open', { name: r.name })}
+                  aria-current={openId === r.id ? 'true' : undefined}
+                  onClick={() => onOpen({ resource_type: r.resource_type, resource_id: r.id })}
+                >
+                  {r.name}
+                </button>
+              ) : (
+                <span className="truncate">{r.name}</span>
+              )}
+              <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                {r.update_user_name ?? ''} {r.update_date ? formatDate(r.update_date) : ''}
+              </span>
+            </div>
+          )}
+        />
+      )}
+    </div>
+  );
+}

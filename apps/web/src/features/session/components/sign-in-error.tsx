@@ -1,0 +1,20 @@
+import { ErrorPanel } from '../../../components/ui/error-panel';
+import { useT } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/api-error';
+
+/** The three failures a person signing in must tell apart, in plain words. */
+export function SignInError({ error }: { error: unknown }) {
+  const { t } = useT();
+  if (error instanceof ApiError) {
+    const plain =
+      error.code === 'invalid_credentials'
+        ? t('signIn.invalidCredentials')
+        : error.code === 'rate_limited'
+          ? t('signIn.rateLimited')
+          : error.code === 'upstream_unreachable' || error.code === 'upstream_timeout' || error.code === 'network_error'
+            ? t('signIn.unreachable')
+            : undefined;
+    if (plain) return <ErrorPanel title={plain} error={error} />;
+  }
+  return <ErrorPanel error={error} />;
+}
