@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { expect, test, type Page } from '../support/fixtures';
+import { setFaults } from '../support/stack-api';
+
+interface Named {
+  items: { id: string; name: string }[];
+}
+
+async function listed(page: Page, path: string): Promise<Named['items']> {
+  const res = await page.request.get(path);
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as Named).items;
+}
+
+/** Picks dashboards on the Export screen by searching each one's name. */
+async function pickDashboards(page: Page, names: string[]) {
+  await page.getByRole('tab', { name: 'Dashboards' }).click();
+  for (const name of names) {
+    await page.getByRole('searchbox', { name: 'Search by name' }).fill(name);
+    // Let the debounced search land first, so the row clicked is the one the search found.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(name);
+    const box = page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).first();
+    // The pick lives in the URL: the box shows it once the router has caught up (a few ms later),
+    // which `check()` would read too early.
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+  await expect(page.getByText(new RegExp(`^${names.length} resources? picked$`))).toBeVisible();
+}
+
+test.afterEach(async ({ request, emulatorUrl }) => {
+  await setFaults(request, emulatorUrl, {});
+});
+
+test('an operator exports a package of three dashboards and the ZIP holds them', async ({
+  page,
+  signIn,
+  expectNoSeriousA11yViolations,
+  keepScreenshot,
+}) => {
+  await signIn('operator');
+  const dashboards = (await listed(page, '/api/insight/resources?type=dashboard&limit=20')).slice(
+    3,
+    6,
+  );
+  await page.getByRole('link', { name: 'Export' }).click();
+  await pickDashboards(
+    page,
+    dashboards.map((d) => d.name),
+  );
+  await page.getByLabel('Package name').fill('e2e three dashboards');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export package' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('e2e three dashboards.zip');
+  await expect(page.getByText(/Saved as e2e three dashboards\.zip/)).toBeVisible();
+  await expectNoSeriousA11yViolations();
+  await keepScreenshot('export-package');
+
+  const zip = unzipSync(new Uint8Array(await readFile(await download.path())));
+  const manifest = JSON.parse(strFromU8(zip['manifest.json']!)) as {
+    name: string;
+    resources: { resource_id: string; name: string }[];
+  };
+  expect(manifest.name).toBe('e2e three dashboards');
+  expect(manifest.resources.map((r) => r.name).sort()).toEqual(
+    dashboards.map((d) => d.name).sort(),
+  );
+  // One definition per resource beside the manifest, nothing else.
+  const expected = manifest.resources.map((r) => `dashboard/${r.resource_id}.json`);
+  expect(Object.keys(zip).sort()).toEqual(['manifest.json', ...expected].sort());
+});
+
+test('an operator exports two workflows into one workflow.json', async ({
+  page,
+  signIn,
+  expectNoSeriousA11yViolations,
+  keepScreenshot,
+}) => {
+  await signIn('operator');
+  const workflows = (await listed(page, '/api/secmaster/workflows')).slice(0, 2);
+  expect(workflows).toHaveLength(2);
+  await page.getByRole('link', { name: 'Export' }).click();
+  for (const w of workflows) {
+    await page.getByRole('checkbox', { name: `Select workflow ${w.name}`, exact: true }).check();
+  }
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export 2 workflows' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('workflow.json');
+  await expect(page.getByText(/Saved as workflow\.json/)).toBeVisible();
+  await expectNoSeriousA11yViolations();
+  await keepScreenshot('export-workflows');
+
+  const doc = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    workflows: { workflow: { id: string; name: string } }[];
+  };
+  expect(doc.workflows.map((w) => w.workflow.id).sort()).toEqual(workflows.map((w) => w.id).sort());
+});
+
+test('an export cut mid-stream shows a failure and saves no file', async ({
+  page,
+  request,
+  emulatorUrl,
+  signIn,
+  expectNoSeriousA11yViolations,
+  keepScreenshot,
+}) => {
+  await signIn('operator');
+  const [dashboard] = await listed(page, '/api/insight/resources?type=dashboard&limit=20');
+  await page.getByRole('link', { name: 'Export' }).click();
+  await pickDashboards(page, [dashboard!.name]);
+  await page.getByLabel('Package name').fill('e2e cut');
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  // A large padded file, cut well before its end.
+  await setFaults(request, emulatorUrl, {
+    largeFileBytes: 4_000_000,
+    cutStreamAfterBytes: 200_000,
+  });
+
+  await page.getByRole('button', { name: 'Export package' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'The download was cut off before the end; nothing was saved.',
+  );
+  await expect(page.getByRole('button', { name: 'Export package' })).toBeEnabled();
+  expect(downloads).toEqual([]);
+  await expectNoSeriousA11yViolations();
+  await keepScreenshot('export-cut');
+});

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { demo } from '@portico/emulator';
+import { freePort } from '../support/free-port';
+
+const repo = resolve(import.meta.dirname, '../..');
+const bffDir = join(repo, 'apps/bff');
+const upstreamVars = [
+  'IAM_ENDPOINT',
+  'INSIGHT_ENDPOINT',
+  'SECMASTER_ENDPOINT',
+  'ROMA_ENDPOINT',
+  'PROJECT_ID',
+  'INSIGHT_INSTANCE_ID',
+  'INSIGHT_WORKSPACE_ID',
+  'SECMASTER_WORKSPACE_ID',
+  'ROMA_INSTANCE_ID',
+];
+
+/**
+ * `pnpm start` as a newcomer runs it: `node dist/server.js` from apps/bff with no upstream
+ * configured, so the BFF starts its embedded emulator. Only PORT (a free one) and DATA_DIR (a
+ * throw-away folder) are set; the web app comes from the default `../web/dist`.
+ */
+test.describe('the start command', () => {
+  let child: ChildProcess;
+  let output = '';
+  let dataDir: string;
+  let url: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    const script = join(bffDir, 'dist/server.js');
+    if (!existsSync(script)) throw new Error(`${script} is missing; run \`pnpm build\` first`);
+    dataDir = mkdtempSync(join(tmpdir(), 'portico-start-'));
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+    for (const name of [...upstreamVars, 'HOST', 'WEB_DIST_DIR', 'DATABASE_URL']) delete env[name];
+    child = spawn(process.execPath, [script], { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const deadline = Date.now() + 80_000;
+    // The banner comes after `listen`: waiting for it means the server answers too.
+    while (!output.includes('Stop with Ctrl+C')) {
+      if (child.exitCode !== null) throw new Error(`the BFF exited with ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the BFF printed no banner:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+
+  test.afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('prints the URL and the demo sign-in', () => {
+    expect(output).toContain(`Portico is running at ${url}`);
+    expect(output).toContain('embedded emulator');
+    expect(output).toContain(demo.domainName);
+    expect(output).toContain(demo.users.admin.name);
+    expect(output).toContain(demo.users.admin.password);
+  });
+
+  test('answers GET /api/session with 401 without a session', async ({ request }) => {
+    const res = await request.get(`${url}/api/session`);
+    expect(res.status()).toBe(401);
+  });
+
+  test('serves the built web app at /', async ({ request }) => {
+    test.skip(!existsSync(join(repo, 'apps/web/dist/index.html')), 'apps/web is not built');
+    const res = await request.get(`${url}/`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toMatch(/text\/html/);
+    expect(await res.text()).toMatch(/<div id="root"/);
+  });
+
+  test('signs the demo admin in against the embedded emulator', async ({ request }) => {
+    const res = await request.post(`${url}/api/session`, {
+      headers: { origin: url },
+      data: { domain: demo.domainName, username: demo.users.admin.name, password: demo.users.admin.password },
+    });
+    expect(res.status()).toBe(201);
+  });
+
+  test('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
