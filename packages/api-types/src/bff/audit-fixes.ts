@@ -77,3 +77,10 @@ export const undoFixRequestSchema = z.object({
 export type UndoFixRequest = z.infer<typeof undoFixRequestSchema>;
 
 export const fixIdParamSchema = z.object({ fixId: fixIdSchema });
+
+/** The undo's `dry_run` answer: what is left to revert, for the confirmation. */
+export const undoFixPlanSchema = z.object({
+  fix_id: fixIdSchema,
+  changes: z.array(bulkFixChangeSchema),
+});
+export type UndoFixPlan = z.infer<typeof undoFixPlanSchema>;

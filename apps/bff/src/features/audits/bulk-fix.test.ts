@@ -168,4 +168,16 @@ describe('planUndo', () => {
     expect(planUndo(fix, [ref('bad-2')])).toEqual([]);
     expect(planUndo(fix, [ref('bad-1')])).toHaveLength(1);
   });
+
+  it('leaves out what an earlier undo already reverted, but retries what it failed to', () => {
+    const undo = (status: 'succeeded' | 'failed'): BulkFixResult => ({
+      ...fix,
+      id: 'u1',
+      kind: 'undo',
+      undo_of: fix.id,
+      outcomes: [{ ...ref('bad-1'), before: {}, after: {}, rule_ids: [], status }],
+    });
+    expect(planUndo(fix, undefined, [undo('succeeded')])).toEqual([]);
+    expect(planUndo(fix, undefined, [undo('failed')])).toHaveLength(1);
+  });
 });

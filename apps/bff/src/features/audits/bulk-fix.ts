@@ -72,11 +72,21 @@ export function planBulkFix(
 /**
  * The reverse of a fix: every save that succeeded (or only those named) goes back to its
  * `before`, expecting the record as the fix left it so a later edit is not overwritten.
+ * Saves that earlier undos of the same fix already reverted are left out.
  */
-export function planUndo(fix: BulkFixResult, only?: readonly Ref[]): BulkFixChange[] {
+export function planUndo(
+  fix: BulkFixResult,
+  only?: readonly Ref[],
+  earlierUndos: readonly BulkFixResult[] = [],
+): BulkFixChange[] {
   const wanted = only ? new Set(only.map(key)) : undefined;
+  const undone = new Set(
+    earlierUndos.flatMap((u) => u.outcomes.filter((o) => o.status === 'succeeded').map(key)),
+  );
   return fix.outcomes
-    .filter((o) => o.status === 'succeeded' && (!wanted || wanted.has(key(o))))
+    .filter(
+      (o) => o.status === 'succeeded' && (!wanted || wanted.has(key(o))) && !undone.has(key(o)),
+    )
     .map((o) => ({
       resource_type: o.resource_type,
       resource_id: o.resource_id,

@@ -6,6 +6,7 @@ import {
   undoFixRequestSchema,
   type BulkFixChange,
   type BulkFixResult,
+  type UndoFixPlan,
 } from '@portico/api-types';
 import type { RequestHandler, Response, Router } from 'express';
 import { HttpError } from '../../http/http-error';
@@ -130,11 +131,12 @@ export function registerFixRoutes(
     const body = validate(undoFixRequestSchema, req.body ?? {}, 'body');
     const fix = await fixes.get(fixId);
     if (!fix || fix.kind !== 'fix') throw new HttpError(404, 'not_found', `No fix ${fixId}`);
-    if ((await fixes.undosOf(fixId)).length > 0) {
-      throw new HttpError(409, 'conflict', `Fix ${fixId} has already been undone`);
+    // An undo may be partial (some resources only, or some saves failed): undo what is left.
+    const changes = planUndo(fix, body.resources, await fixes.undosOf(fixId));
+    if (changes.length === 0) {
+      throw new HttpError(409, 'conflict', `Every change of fix ${fixId} has already been undone`);
     }
-    const changes = planUndo(fix, body.resources);
-    if (body.dry_run) return void res.json({ changes });
+    if (body.dry_run) return void res.json({ fix_id: fixId, changes } satisfies UndoFixPlan);
     const audit = await audits.get(fix.audit_id);
     const result = await apply(
       res,

@@ -109,21 +109,32 @@ describe('audits router: the admin journey', () => {
     );
     expect(driftCsv.text.trim().split('\r\n')).toHaveLength(6);
 
+    const undoUrl = `/api/audits/fix/${fixed.body.id}/undo`;
+    const preview = await as('admin').post(undoUrl).send({ dry_run: true });
+    expect(preview.body).toMatchObject({ fix_id: fixed.body.id });
+    expect(preview.body.changes).toHaveLength(5);
+    expect(preview.body.changes[0]).toMatchObject({ before: { export: false }, after: { export: true } });
+    expect(h.records.get('ds-0')?.auth_switch_config.export).toBe(false);
+
+    // Undo one resource first: a later undo of the whole fix leaves it out.
+    const one = await as('admin')
+      .post(undoUrl)
+      .send({ resources: [{ resource_type: 'dataset', resource_id: 'ds-0' }] });
+    expect(one.body).toMatchObject({ kind: 'undo', succeeded: 1, failed: 0 });
+    expect(h.records.get('ds-0')?.auth_switch_config.export).toBe(true);
+
     // Someone edits ds-2 after the fix: the undo must not overwrite that edit.
     const ds2 = h.records.get('ds-2');
-    if (ds2)
-      h.records.set('ds-2', {
-        ...ds2,
-        update_date: ds2.update_date + 1_000,
-        update_user_name: 'eve',
-      });
-    const undone = await as('admin').post(`/api/audits/fix/${fixed.body.id}/undo`).send({});
+    if (!ds2) throw new Error('no ds-2');
+    h.records.set('ds-2', { ...ds2, update_date: ds2.update_date + 1_000, update_user_name: 'eve' });
+    const undone = await as('admin').post(undoUrl).send({});
     expect(undone.body).toMatchObject({
       kind: 'undo',
       undo_of: fixed.body.id,
-      succeeded: 4,
+      succeeded: 3,
       failed: 1,
     });
+    expect(undone.body.outcomes).toHaveLength(4);
     expect(
       undone.body.outcomes.find((o: { resource_id: string }) => o.resource_id === 'ds-2'),
     ).toMatchObject({
@@ -131,10 +142,16 @@ describe('audits router: the admin journey', () => {
       error: { status: 409, code: 'conflict', message: expect.stringContaining('eve') },
     });
     expect(h.records.get('ds-2')?.auth_switch_config.export).toBe(false);
-    expect(h.records.get('ds-0')?.auth_switch_config.export).toBe(true);
-    expect((await as('admin').post(`/api/audits/fix/${fixed.body.id}/undo`).send({})).status).toBe(
-      409,
-    );
+
+    // Eve's edit is reverted; the undo left to do is ds-2 alone, and then nothing is left.
+    h.records.set('ds-2', ds2);
+    const rest = await as('admin').post(undoUrl).send({});
+    expect(rest.body).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(rest.body.outcomes.map((o: { resource_id: string }) => o.resource_id)).toEqual(['ds-2']);
+    expect(h.records.get('ds-2')?.auth_switch_config.export).toBe(true);
+    const none = await as('admin').post(undoUrl).send({});
+    expect(none.status).toBe(409);
+    expect(none.body.error.message).toContain('already been undone');
 
     const list = await as('auditor').get('/api/audits?workspace_id=ws1');
     expect(list.body.total).toBe(2);
