@@ -69,11 +69,11 @@ export const routes: RouteObject[] = [
       {
         path: 'activity',
         ...lazyScreen(async () => {
-          const { ActivityPage } = await import('../features/activity/components/activity-page');
+          const { ActivityRoute } = await import('./routes/activity-route');
           return {
             element: (
               <RequireCapability capability="readActivity">
-                <ActivityPage />
+                <ActivityRoute />
               </RequireCapability>
             ),
           };

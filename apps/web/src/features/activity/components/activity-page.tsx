@@ -1,13 +1,17 @@
+import type { ActivityEntry } from '@portico/api-types';
+import type { ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import { DownloadStatus } from '../../../components/ui/download-status';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useT } from '../../../i18n/i18n';
+import { switchDiff } from '../../../lib/switch-diff';
 import { useDownload } from '../../../lib/use-download';
 import { downloadActivityCsv, useActivity } from '../api/list-activity';
 import { ActivityFiltersForm } from './activity-filters-form';
 import { activityPageSize, useActivityFilters } from './use-activity-filters';
 
-export function ActivityPage() {
+/** `rowAction` lets the route add what an entry allows (such as undoing a bulk fix). */
+export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry) => ReactNode } = {}) {
   const { t, formatDate } = useT();
   const { filters, apply } = useActivityFilters();
   const activity = useActivity(filters);
@@ -39,7 +43,9 @@ export function ActivityPage() {
                 <th scope="col" className="py-1 pr-3">{t('activity.operation')}</th>
                 <th scope="col" className="py-1 pr-3">{t('activity.target')}</th>
                 <th scope="col" className="py-1 pr-3">{t('activity.outcome')}</th>
+                <th scope="col" className="py-1 pr-3">{t('activity.change')}</th>
                 <th scope="col" className="py-1 pr-3">{t('activity.requestId')}</th>
+                {rowAction && <th scope="col" className="py-1 pr-3">{t('activity.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -53,7 +59,11 @@ export function ActivityPage() {
                     {t(`activity.outcome.${a.outcome}`)}
                     {a.error_code ? ` (${a.error_code})` : ''}
                   </td>
+                  <td className="py-1 pr-3">
+                    {a.before && a.after ? switchDiff(a.before, a.after, t('audit.on'), t('audit.off')) : ''}
+                  </td>
                   <td className="py-1 pr-3 font-mono text-xs select-all">{a.request_id}</td>
+                  {rowAction && <td className="py-1 pr-3">{rowAction(a)}</td>}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import {
   bulkFixPlanSchema,
   bulkFixResultSchema,
+  undoFixPlanSchema,
   type BulkFixRequest,
 } from '@portico/api-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,8 +23,16 @@ export const runBulkFix = (auditId: string, resources: Refs, policyVersion: numb
     body: { resources, dry_run: false, policy_version: policyVersion },
   });
 
+const undoUrl = (fixId: string) => `/api/audits/fix/${encodeURIComponent(fixId)}/undo`;
+
+/** What an undo would revert now (saves an earlier undo reverted are left out). */
+export const planUndoBulkFix = (fixId: string) =>
+  apiFetch(undoUrl(fixId), undoFixPlanSchema, { method: 'POST', body: { dry_run: true } });
+
 export const undoBulkFix = (fixId: string) =>
-  apiFetch(`/api/audits/fix/${encodeURIComponent(fixId)}/undo`, bulkFixResultSchema, { method: 'POST', body: {} });
+  apiFetch(undoUrl(fixId), bulkFixResultSchema, { method: 'POST', body: {} });
+
+export const usePlanUndoBulkFix = () => useMutation({ mutationFn: planUndoBulkFix });
 
 export const usePlanBulkFix = (auditId: string) =>
   useMutation({ mutationFn: (resources: Refs) => planBulkFix(auditId, resources) });

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/i18n';
 import { usePlanBulkFix, useRunBulkFix, useUndoBulkFix } from '../api/bulk-fix';
 import { BulkFixReport } from './bulk-fix-report';
 import { rowKey } from './row-key';
-import { switchDiff } from './switch-diff';
+import { switchDiff } from '../../../lib/switch-diff';
 
 /** Selected rows → the plan (every change) to confirm → the saves → a report → one-click undo. */
 export function BulkFixPanel({ auditId, selected, onDone }: { auditId: string; selected: readonly AuditRow[]; onDone: () => void }) {
@@ -62,9 +62,9 @@ export function BulkFixPanel({ auditId, selected, onDone }: { auditId: string; s
       {run.data && (
         <div className="space-y-2">
           <BulkFixReport result={run.data} />
-          {run.data.succeeded > 0 && !undo.data && (
+          {run.data.succeeded > 0 && (!undo.data || undo.data.failed > 0) && (
             <Button disabled={undo.isPending} onClick={() => run.data && undo.mutate(run.data.id)}>
-              {t('audit.fix.undo')}
+              {t(undo.data ? 'audit.fix.undoLeft' : 'audit.fix.undo')}
             </Button>
           )}
         </div>
