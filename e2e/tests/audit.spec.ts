@@ -92,6 +92,21 @@ test('an admin audits datasets, fixes the findings in bulk, re-audits, sees the 
   expect(driftJson.metadata).toMatchObject({ kind: 'portico.permission-drift', workspace_id: demo.insightWorkspaceId });
   expect(driftJson.metadata.from.audit_id).not.toBe(driftJson.metadata.to.audit_id);
   await keepScreenshot('audit-drift');
+
+  // Later, from the activity log: the fix is undone in one click (after its confirmation).
+  await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('combobox', { name: 'Operation' }).selectOption('audit.fix');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('table').getByText('use: on → off').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Undo the bulk fix that changed / }).first().click();
+  const undo = page.getByRole('dialog', { name: /^Undo the bulk fix/ });
+  await expect(undo.getByRole('list', { name: 'Changes to revert' }).getByRole('listitem')).toHaveCount(found);
+  await expectNoSeriousA11yViolations();
+  await undo.getByRole('button', { name: /^Revert \d+ changes?$/ }).click();
+  await expect(page.getByText(`Undo done: ${found} succeeded, 0 failed.`)).toBeVisible({ timeout: 30_000 });
+  await page.goto(auditUrl);
+  const third = await auditDatasets(page);
+  expect(third).toContain(` ${found} non-compliant`);
 });
 
 test('an auditor can audit but not fix or change the policy', async ({ page, signIn }) => {

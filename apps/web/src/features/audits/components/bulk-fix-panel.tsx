@@ -36,7 +36,7 @@ export function BulkFixPanel({ auditId, selected, onDone }: { auditId: string; s
           <h4 id="audit-fix-confirm" className="text-sm font-semibold">
             {t('audit.fix.confirmTitle', { count: confirming.changes.length })}
           </h4>
-          <ul aria-label={t('audit.fix.changes')} className="max-h-60 overflow-auto text-xs">
+          <ul tabIndex={0} aria-label={t('audit.fix.changes')} className="max-h-60 overflow-auto text-xs">
             {confirming.changes.map((c) => (
               <li key={rowKey(c)}>
                 <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}

@@ -11,7 +11,7 @@ function ChangeList({ title, items }: { title: MessageKey; items: readonly (Drif
   return (
     <div>
       <h4 className="text-sm font-semibold">{t(title, { count: items.length })}</h4>
-      <ul className="max-h-48 overflow-auto text-xs">
+      <ul tabIndex={0} aria-label={t(title, { count: items.length })} className="max-h-48 overflow-auto text-xs">
         {items.map((c) => (
           <li key={`${rowKey(c)}:${'switch' in c ? c.switch : ''}`}>
             {c.name ?? c.resource_id} ({c.resource_type}){'switch' in c ? ` — ${c.switch}` : ''}

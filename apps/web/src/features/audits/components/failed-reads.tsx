@@ -12,7 +12,7 @@ export function FailedReads({ rows }: { rows: readonly AuditRow[] }) {
       <h3 id="audit-failed-title" className="text-sm font-semibold text-red-800 dark:text-red-200">
         {t('audit.failed.title', { count: failed.length })}
       </h3>
-      <ul className="max-h-40 overflow-auto text-xs">
+      <ul tabIndex={0} aria-labelledby="audit-failed-title" className="max-h-40 overflow-auto text-xs">
         {failed.slice(0, 500).map((r) => (
           <li key={rowKey(r)} className="font-mono">
             {r.resource_type}:{r.resource_id} — {r.error?.code} {r.error?.message}

@@ -33,7 +33,7 @@ export function UndoFixButton({ fixId, target, onDone }: { fixId: string; target
           <h2 id={titleId} className="text-sm font-semibold">
             {t('audit.undo.confirmTitle', { count: confirming.changes.length })}
           </h2>
-          <ul aria-label={t('audit.undo.changes')} className="max-h-60 overflow-auto text-xs">
+          <ul tabIndex={0} aria-label={t('audit.undo.changes')} className="max-h-60 overflow-auto text-xs">
             {confirming.changes.map((c) => (
               <li key={rowKey(c)}>
                 <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}

@@ -24,7 +24,7 @@ export function PackagePreview({ fileName, preview }: { fileName: string; previe
           <h3 className="font-medium">
             {t('import.applications')} ({manifest.applications.length})
           </h3>
-          <ul className="max-h-40 list-disc overflow-auto pl-5">
+          <ul tabIndex={0} aria-label={t('import.applications')} className="max-h-40 list-disc overflow-auto pl-5">
             {manifest.applications.map((a, i) => (
               <li key={`${a.name}-${i}`}>{a.name}</li>
             ))}
@@ -34,7 +34,7 @@ export function PackagePreview({ fileName, preview }: { fileName: string; previe
           <h3 className="font-medium">
             {t('import.tasks')} ({manifest.tasks.length})
           </h3>
-          <ul className="max-h-40 list-disc overflow-auto pl-5">
+          <ul tabIndex={0} aria-label={t('import.tasks')} className="max-h-40 list-disc overflow-auto pl-5">
             {manifest.tasks.map((task, i) => (
               <li key={`${task.name}-${i}`}>{task.name}</li>
             ))}
