@@ -6,6 +6,7 @@ import {
   insightSweepUpstream,
   type InsightSweepDeps,
 } from './insight-sweep-upstream';
+import type { RequestGate } from './sweep-options';
 import { permissionsRecord } from './testing/fake-upstream';
 import { isRetryable, isUpstreamFailure } from './upstream-failure';
 
@@ -38,6 +39,11 @@ async function all(it: AsyncIterable<AuditResourceRef>) {
 
 describe('insightSweepUpstream', () => {
   const signal = new AbortController().signal;
+  let gated = 0;
+  const gate: RequestGate = (request) => {
+    gated += 1;
+    return request(signal);
+  };
 
   it('pages through a listable type by record offset', async () => {
     const c = client(2_500);
@@ -47,9 +53,11 @@ describe('insightSweepUpstream', () => {
       workspaceId: 'ws',
       knownIds: async () => [],
     });
-    const refs = await all(up.enumerate('dataset', signal));
+    gated = 0;
+    const refs = await all(up.enumerate('dataset', gate));
     expect(refs).toHaveLength(2_500);
     expect(c.offsets).toEqual([0, enumeratePageSize, 2 * enumeratePageSize]);
+    expect(gated).toBe(3); // every page went through the sweep's rate cap and retries
     expect(refs[1_234]).toEqual({
       resource_type: 'dataset',
       resource_id: 'd-1234',
@@ -65,7 +73,7 @@ describe('insightSweepUpstream', () => {
       workspaceId: 'ws',
       knownIds: async (type) => (type === 'portal' ? ['p1'] : []),
     });
-    expect(await all(up.enumerate('portal', signal))).toEqual([
+    expect(await all(up.enumerate('portal', gate))).toEqual([
       { resource_type: 'portal', resource_id: 'p1' },
     ]);
   });

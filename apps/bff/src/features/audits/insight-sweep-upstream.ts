@@ -25,19 +25,21 @@ export interface InsightSweepDeps {
  */
 export function insightSweepUpstream(deps: InsightSweepDeps): SweepUpstream {
   return {
-    async *enumerate(type, signal): AsyncIterable<AuditResourceRef> {
+    async *enumerate(type, gate): AsyncIterable<AuditResourceRef> {
       if (!isListableResourceType(type)) {
         for (const id of await deps.knownIds(type)) yield { resource_type: type, resource_id: id };
         return;
       }
       // `offset` counts records (see the insight contract); stop at `count` or an empty page.
       for (let offset = 0; ;) {
-        const page = await deps.client.listResources(
-          deps.session,
-          deps.workspaceId,
-          type,
-          { offset, limit: enumeratePageSize },
-          signal,
+        const page = await gate((signal) =>
+          deps.client.listResources(
+            deps.session,
+            deps.workspaceId,
+            type,
+            { offset, limit: enumeratePageSize },
+            signal,
+          ),
         );
         for (const item of page.items) {
           yield {

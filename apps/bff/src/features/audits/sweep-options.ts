@@ -13,10 +13,20 @@ export const defaultSweepConcurrency = 16;
 /** Upstream requests per second when the configuration names none. */
 export const defaultSweepRatePerSecond = 1_000;
 
+/**
+ * Runs one upstream request under the sweep's rules (rate cap, retries with backoff, cancel);
+ * the request gets the signal to pass on.
+ */
+export type RequestGate = <T>(request: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
 /** What the sweep needs from the upstream; the BFF adapts its client to these. */
 export interface SweepUpstream {
-  /** The resources of one type (for types with no list API: the IDs already known). */
-  enumerate(type: ResourceType, signal: AbortSignal): AsyncIterable<AuditResourceRef>;
+  /**
+   * The resources of one type (for types with no list API: the IDs already known). Every
+   * upstream request it makes (each list page) goes through `gate`, so listing counts against
+   * the rate cap and a failed page is retried alone.
+   */
+  enumerate(type: ResourceType, gate: RequestGate): AsyncIterable<AuditResourceRef>;
   readPermissions(ref: AuditResourceRef, signal: AbortSignal): Promise<PermissionsRecord>;
 }
 

@@ -161,6 +161,34 @@ describe('runSweep', () => {
     expect(t.clock.now()).toBeLessThan(6_500);
   });
 
+  it('counts list pages against the request rate too', async () => {
+    const rate = 50;
+    const burst = 5;
+    const t = setup({ dataset: refs('dataset', 300) }, { pageSize: 5, listLatencyMs: 5 }, { ratePerSecond: rate, burst });
+    await t.sweep();
+    expect(t.upstream.listStarts).toHaveLength(60);
+    const starts = [...t.upstream.listStarts, ...t.upstream.starts].sort((a, b) => a - b);
+    expect(starts).toHaveLength(360);
+    for (let i = 0; i < starts.length; i++) {
+      const inWindow = starts.filter((s) => s >= starts[i]! && s < starts[i]! + 1_000).length;
+      expect(inWindow).toBeLessThanOrEqual(rate + burst);
+    }
+  });
+
+  it('retries a failed list page alone, not the pages before it', async () => {
+    const t = setup(
+      { dataset: refs('dataset', 30) },
+      { pageSize: 10, listScript: (_type, page, attempt) => (page === 2 && attempt < 3 ? tooMany() : undefined) },
+    );
+    const outcome = await t.sweep();
+    expect(outcome).toMatchObject({ status: 'finished', total: 30, done: 30, enumerationErrors: [] });
+    expect(Object.fromEntries(t.upstream.listAttempts)).toEqual({
+      'dataset/0': 1,
+      'dataset/1': 1,
+      'dataset/2': 3,
+    });
+  });
+
   it('cancels mid-sweep: stops starting reads, aborts those in flight, says cancelled', async () => {
     const t = setup({ dataset: refs('dataset', 1_000) }, { latencyMs: 20 }, { concurrency: 10 });
     const controller = new AbortController();

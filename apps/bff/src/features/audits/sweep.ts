@@ -8,6 +8,7 @@ import { runPool } from './run-pool';
 import {
   defaultSweepConcurrency,
   defaultSweepRatePerSecond,
+  type RequestGate,
   type SweepDeps,
   type SweepOutcome,
   type SweepRequest,
@@ -17,7 +18,10 @@ import { toRowError, toUpstreamFailure } from './upstream-failure';
 const refKey = (r: Pick<AuditResourceRef, 'resource_type' | 'resource_id'>) =>
   `${r.resource_type}\u0000${r.resource_id}`;
 
-/** Lists every type (retrying the whole type on failure), then adds the extra IDs, deduplicated. */
+/**
+ * Lists every type (each page under the rate cap, retried alone), then adds the extra IDs,
+ * deduplicated. A type whose listing finally fails is reported, and the others still audited.
+ */
 async function enumerateAll(
   deps: SweepDeps,
   request: SweepRequest,
@@ -26,18 +30,13 @@ async function enumerateAll(
 ): Promise<{ refs: AuditResourceRef[]; errors: EnumerationError[] }> {
   const byKey = new Map<string, AuditResourceRef>();
   const errors: EnumerationError[] = [];
+  const gate: RequestGate = (call) => withRetry((s) => call(s ?? signal), retry.policy, retry);
   const listed = await Promise.all(
     request.resourceTypes.map(async (type) => {
+      const refs: AuditResourceRef[] = [];
       try {
-        return await withRetry(
-          async () => {
-            const refs: AuditResourceRef[] = [];
-            for await (const ref of deps.upstream.enumerate(type, signal)) refs.push(ref);
-            return refs;
-          },
-          retry.policy,
-          { ...retry, limiter: undefined },
-        );
+        for await (const ref of deps.upstream.enumerate(type, gate)) refs.push(ref);
+        return refs;
       } catch (e) {
         if (signal.aborted) throw e;
         errors.push({ resource_type: type, error: toRowError(toUpstreamFailure(e)) });

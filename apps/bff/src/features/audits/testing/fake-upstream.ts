@@ -1,6 +1,6 @@
 import type { AuditResourceRef, PermissionsRecord, ResourceType } from '@portico/api-types';
 import type { Clock } from '../clock';
-import type { SweepUpstream } from '../sweep-options';
+import type { RequestGate, SweepUpstream } from '../sweep-options';
 import { upstreamFailure } from '../upstream-failure';
 
 /** What one read answers: a record (after the latency) or a thrown failure. */
@@ -42,6 +42,9 @@ export function refs(type: ResourceType, count: number, prefix = type): AuditRes
  */
 export class FakeUpstream implements SweepUpstream {
   readonly starts: number[] = [];
+  /** When each list-page request started, and how many attempts each `type/page` took. */
+  readonly listStarts: number[] = [];
+  readonly listAttempts = new Map<string, number>();
   readonly attempts = new Map<string, number>();
   inFlight = 0;
   maxInFlight = 0;
@@ -55,13 +58,29 @@ export class FakeUpstream implements SweepUpstream {
       script?: ReadScript;
       record?: (ref: AuditResourceRef) => Partial<PermissionsRecord>;
       listFailure?: Partial<Record<ResourceType, Error>>;
+      /** List pages of this many records (default: one page holds them all), each taking this long. */
+      pageSize?: number;
+      listLatencyMs?: number;
+      listScript?: (type: ResourceType, page: number, attempt: number) => Error | undefined;
     } = {},
   ) {}
 
-  async *enumerate(type: ResourceType): AsyncIterable<AuditResourceRef> {
-    const failure = this.options.listFailure?.[type];
-    if (failure) throw failure;
-    yield* this.listed[type] ?? [];
+  async *enumerate(type: ResourceType, gate: RequestGate): AsyncIterable<AuditResourceRef> {
+    const all = this.listed[type] ?? [];
+    const size = this.options.pageSize ?? Math.max(1, all.length);
+    for (let page = 0; page === 0 || page * size < all.length; page++) {
+      const items = await gate(async (signal) => {
+        const key = `${type}/${page}`;
+        const attempt = (this.listAttempts.get(key) ?? 0) + 1;
+        this.listAttempts.set(key, attempt);
+        this.listStarts.push(this.clock.now());
+        if (this.options.listLatencyMs) await this.clock.sleep(this.options.listLatencyMs, signal);
+        const failure = this.options.listFailure?.[type] ?? this.options.listScript?.(type, page, attempt);
+        if (failure) throw failure;
+        return all.slice(page * size, (page + 1) * size);
+      });
+      yield* items;
+    }
   }
 
   async readPermissions(ref: AuditResourceRef, signal: AbortSignal): Promise<PermissionsRecord> {
