@@ -7,7 +7,7 @@ import { EnvError, loadEnv } from './config/env';
 import { upstreamFromEnv } from './config/upstream-config';
 import { openDatabase } from './db/open-database';
 import { startEmbeddedEmulator } from './embedded-emulator';
-import { markInterruptedAudits } from './features/audits/interrupted-audits';
+import { markInterruptedAudits, silentAuditMs } from './features/audits/interrupted-audits';
 import { createSessionStore } from './features/session/session-store';
 import { createLogger } from './http/logger';
 import { startBanner } from './start-banner';
@@ -19,12 +19,20 @@ async function main(): Promise<void> {
   const embedded = configured ? undefined : await startEmbeddedEmulator(env.DATA_DIR, env.UPSTREAM_TIMEOUT_MS);
   const upstream = configured ?? embedded!.upstream;
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  // Only the embedded database is this process's alone; on a shared PostgreSQL another replica
-  // may be running an audit right now (see markInterruptedAudits).
-  if (db.kind === 'pglite') {
-    const interrupted = await markInterruptedAudits(db, new Date());
+  // Audits a stopped server left running are failed, not left spinning. The embedded database
+  // is this process's alone, so at start every running audit is such; on a shared PostgreSQL
+  // only those whose heartbeat went silent are (another replica may be running the rest).
+  const markInterrupted = async (all: boolean) => {
+    const now = new Date();
+    const silentSince = all ? undefined : new Date(now.getTime() - silentAuditMs);
+    const interrupted = await markInterruptedAudits(db, now, { silentSince });
     if (interrupted.length > 0) logger.warn({ audits: interrupted }, 'audits left running by a stopped server marked failed');
-  }
+  };
+  await markInterrupted(db.kind === 'pglite');
+  const interruptedWatch = setInterval(() => {
+    markInterrupted(false).catch((err: unknown) => logger.warn({ err }, 'could not check for interrupted audits'));
+  }, silentAuditMs);
+  interruptedWatch.unref();
   const app = createApp({ db, logger, env, upstream });
 
   const server: Server = app.listen(env.PORT, env.HOST);
@@ -52,6 +60,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(purge);
+    clearInterval(interruptedWatch);
     // Let requests in flight finish for a while, then cut what is left.
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();

@@ -124,6 +124,28 @@ export class AuditStore {
     );
   }
 
+  /**
+   * Asks whichever replica runs the audit to stop (it finds out at its next `heartbeat`);
+   * false when the audit is not running.
+   */
+  async requestCancel(id: string, at: Date): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE audits SET cancel_requested_at = $2 WHERE id = $1 AND status = 'running' RETURNING id`,
+      [id, at.toISOString()],
+    );
+    return rows.length > 0;
+  }
+
+  /** The running replica says it is alive, and learns whether a cancel was asked meanwhile. */
+  async heartbeat(id: string, at: Date): Promise<{ cancelRequested: boolean }> {
+    const [r] = await this.db.query<{ requested: boolean }>(
+      `UPDATE audits SET heartbeat_at = $2 WHERE id = $1
+       RETURNING cancel_requested_at IS NOT NULL AS requested`,
+      [id, at.toISOString()],
+    );
+    return { cancelRequested: r?.requested === true };
+  }
+
   async get(id: string): Promise<AuditSummary | undefined> {
     const [r] = await this.db.query<AuditRecord>('SELECT * FROM audits WHERE id = $1', [id]);
     return r ? toSummary(r) : undefined;

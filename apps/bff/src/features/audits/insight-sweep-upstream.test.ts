@@ -10,7 +10,7 @@ import type { RequestGate } from './sweep-options';
 import { permissionsRecord } from './testing/fake-upstream';
 import { isRetryable, isUpstreamFailure } from './upstream-failure';
 
-// The emulator does not serve DataArts Insight yet: a stub client stands in for the paging.
+// A stub client stands in for the paging: 2 500 records without seeding an emulator.
 function client(total: number): InsightSweepDeps['client'] & { offsets: number[] } {
   const offsets: number[] = [];
   return {

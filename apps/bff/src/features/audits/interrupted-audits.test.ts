@@ -46,4 +46,34 @@ describe.each(auditTestBackends)('markInterruptedAudits on $name', ({ open, skip
     // A second start finds nothing left to mark.
     expect(await markInterruptedAudits(t.db, at)).toEqual([]);
   });
+
+  it.skipIf(skip)('with silentSince, fails only running audits whose heartbeat went silent', async () => {
+    const store = new AuditStore(t.db);
+    const running = { status: 'running' as const, finished_at: undefined, total: 0, done: 0 };
+    const started = '2026-11-23T09:00:00.000Z';
+    await store.create(auditSummary({ id: 'beating', started_at: started, ...running }));
+    await store.create(auditSummary({ id: 'silent', started_at: started, ...running }));
+    await store.create(auditSummary({ id: 'never-beat', started_at: started, ...running }));
+    await store.heartbeat('beating', new Date('2026-11-23T09:59:30.000Z'));
+    await store.heartbeat('silent', new Date('2026-11-23T09:58:00.000Z'));
+    const at = new Date('2026-11-23T10:00:00.000Z');
+    const silentSince = new Date('2026-11-23T09:59:00.000Z');
+
+    expect(await markInterruptedAudits(t.db, at, { silentSince })).toEqual(['never-beat', 'silent']);
+    expect((await store.get('beating'))?.status).toBe('running');
+    expect((await store.get('silent'))?.status).toBe('failed');
+  });
+
+  it.skipIf(skip)('a cancel asked of another replica is found at the next heartbeat', async () => {
+    const store = new AuditStore(t.db);
+    const running = { status: 'running' as const, finished_at: undefined, total: 0, done: 0 };
+    await store.create(auditSummary({ id: 'to-cancel', ...running }));
+    const at = new Date('2026-11-23T10:00:00.000Z');
+    expect(await store.heartbeat('to-cancel', at)).toEqual({ cancelRequested: false });
+    expect(await store.requestCancel('to-cancel', at)).toBe(true);
+    expect(await store.heartbeat('to-cancel', at)).toEqual({ cancelRequested: true });
+    await store.create(auditSummary({ id: 'over' }));
+    expect(await store.requestCancel('over', at)).toBe(false);
+    expect(await store.requestCancel('missing', at)).toBe(false);
+  });
 });

@@ -54,6 +54,32 @@ describe('audits router: cancel', () => {
     expect(stored?.done).toBeLessThan(400);
     expect(stored?.done).toBe(lines.filter((l) => l.type === 'row').length);
   });
+  it('a cancel that reaches another replica stops the audit on the replica running it', async () => {
+    // Two BFF replicas over one database: the audit runs on `a`, the cancel reaches `b`.
+    const a = auditsTestApp(t.db, 400, 25, { cancelPollMs: 20 });
+    const b = auditsTestApp(t.db, 400, 25, { cancelPollMs: 20 });
+    const running = request(a.app)
+      .post('/api/audits')
+      .set('x-test-role', 'admin')
+      .send({ workspace_id: 'ws-replicas', resource_types: ['dataset'] })
+      .then((r) => r);
+    const store = new AuditStore(t.db);
+    const id = await until(async () => {
+      const list = await store.list({ workspace_id: 'ws-replicas', offset: 0, limit: 1 });
+      return list.items.find((x) => x.status === 'running')?.id;
+    });
+    const cancel = await request(b.app).post(`/api/audits/${id}/cancel`).set('x-test-role', 'admin');
+    expect(cancel.status).toBe(202);
+    const res = await running;
+    expect(JSON.parse(res.text.trim().split('\n').at(-1) ?? '{}')).toEqual({
+      type: 'cancelled',
+      audit_id: id,
+    });
+    const stored = await store.get(id);
+    expect(stored?.status).toBe('cancelled');
+    expect(stored?.done).toBeLessThan(400);
+  });
+
   it('a browser that goes away cancels its audit', async () => {
     const server: Server = await new Promise((resolve) => {
       const srv = h.app.listen(0, '127.0.0.1', () => resolve(srv));

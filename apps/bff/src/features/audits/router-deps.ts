@@ -29,4 +29,6 @@ export interface AuditsRouterDeps {
   clock?: Clock;
   random?: () => number;
   now?: () => Date;
+  /** How often a running audit beats and checks for a cancel asked of another replica (1 s). */
+  cancelPollMs?: number;
 }

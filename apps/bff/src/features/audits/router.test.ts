@@ -179,7 +179,12 @@ describe('audits router: the admin journey', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('workspace_id');
     expect((await as('admin').get('/api/audits/nope')).status).toBe(404);
-    expect((await as('admin').post('/api/audits/nope/cancel')).status).toBe(409);
+    expect((await as('admin').post('/api/audits/nope/cancel')).status).toBe(404);
+    const done = (await audit()).at(-1);
+    if (done?.type !== 'finished') throw new Error('no finished event');
+    const late = await as('admin').post(`/api/audits/${done.audit.id}/cancel`);
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toContain('is not running');
     const stale = await as('admin').put('/api/policy').send({ rules: [], expected_version: 0 });
     expect(stale.status).toBe(409);
   });

@@ -13,10 +13,14 @@ import type { PolicyStore } from './policy-store';
 import type { AuditsRouterDeps } from './router-deps';
 import { runAudit } from './run-audit';
 
+/** How often a running audit beats (see `AuditStore.heartbeat`) and looks for a cancel. */
+export const defaultCancelPollMs = 1_000;
+
 /**
  * `POST /api/audits` (NDJSON events while the sweep runs; closing the connection cancels) and
- * `POST /api/audits/:id/cancel`. Running audits are known to this process only: with several
- * replicas, a cancel must reach the replica that runs the audit.
+ * `POST /api/audits/:id/cancel`. A sweep runs in the process that started it; a cancel that
+ * reaches another replica (several behind one PostgreSQL) is written to the audit's row, which
+ * the running replica reads at each heartbeat.
  */
 export function registerStartAuditRoutes(
   router: Router,
@@ -37,6 +41,7 @@ export function registerStartAuditRoutes(
     res.flushHeaders();
     const emit = (e: AuditEvent) => res.write(`${JSON.stringify(e)}\n`);
     let id: string | undefined;
+    let watch: NodeJS.Timeout | undefined;
     try {
       const upstream = insightSweepUpstream({
         client: deps.insight,
@@ -60,6 +65,13 @@ export function registerStartAuditRoutes(
           onCreated: (created) => {
             id = created;
             running.set(created, controller);
+            watch = setInterval(() => {
+              audits.heartbeat(created, now()).then(
+                (beat) => beat.cancelRequested && controller.abort(),
+                () => undefined, // a missed beat is retried at the next tick
+              );
+            }, deps.cancelPollMs ?? defaultCancelPollMs);
+            watch.unref();
           },
         },
         emit,
@@ -89,16 +101,20 @@ export function registerStartAuditRoutes(
         })
         .catch(() => undefined);
     } finally {
+      clearInterval(watch);
       if (id) running.delete(id);
       res.end();
     }
   });
 
-  router.post('/api/audits/:id/cancel', deps.guard('runAudits'), (req, res) => {
+  router.post('/api/audits/:id/cancel', deps.guard('runAudits'), async (req, res) => {
     const { id } = validate(auditIdParamSchema, req.params, 'id');
     const controller = running.get(id);
-    if (!controller) throw new HttpError(409, 'conflict', `Audit ${id} is not running`);
-    controller.abort();
+    if (controller) controller.abort();
+    else if (!(await audits.requestCancel(id, now()))) {
+      if (!(await audits.get(id))) throw new HttpError(404, 'not_found', `No audit ${id}`);
+      throw new HttpError(409, 'conflict', `Audit ${id} is not running`);
+    }
     res.status(202).json({ cancelled: id });
   });
 }

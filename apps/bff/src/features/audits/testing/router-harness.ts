@@ -17,7 +17,12 @@ import { permissionsRecord } from './fake-upstream';
  * The audits router in a bare Express app: the role comes from an `x-test-role` header (the
  * session feature's job in the real app), the Insight client is an in-memory store of records.
  */
-export function auditsTestApp(db: Database, datasets: number, latencyMs = 0) {
+export function auditsTestApp(
+  db: Database,
+  datasets: number,
+  latencyMs = 0,
+  extra: Pick<AuditsRouterDeps, 'cancelPollMs'> = {},
+) {
   const records = new Map<string, PermissionsRecord>();
   for (let i = 0; i < datasets; i++) {
     const ref = { resource_type: 'dataset' as const, resource_id: `ds-${i}` };
@@ -90,6 +95,7 @@ export function auditsTestApp(db: Database, datasets: number, latencyMs = 0) {
         return { id: `act-${activity.length}` };
       },
       requestId: () => 'req-1',
+      ...extra,
     }),
   );
   app.use(errors);
