@@ -2,7 +2,7 @@ import { can, type Capability } from '@portico/api-types';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorPanel } from '../components/ui/error-panel';
-import { useSession } from '../features/session/api/get-session';
+import { sessionHasEnded, useSession } from '../features/session/api/get-session';
 import { useT } from '../i18n/i18n';
 
 /** Sends a visitor without a session to sign in, remembering where they were going. */
@@ -14,7 +14,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.error) return <ErrorPanel error={session.error} />;
   if (!session.data) {
     const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/sign-in?next=${next}`} replace />;
+    const why = sessionHasEnded() ? 'expired=1&' : '';
+    return <Navigate to={`/sign-in?${why}next=${next}`} replace />;
   }
   return <>{children}</>;
 }

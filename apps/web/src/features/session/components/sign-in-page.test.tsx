@@ -74,4 +74,21 @@ describe('session expiry', () => {
     expect(app.searchParams().get('operation')).toBe('workflows.export');
     expect(app.searchParams().get('outcome')).toBe('failure');
   });
+
+  it('says the session ended when the app is opened with a cookie whose session has ended', async () => {
+    const fake = installFakeBff({ signedIn: false });
+    fake.override('GET', '/api/session', () => bffError(401, 'session_expired', 'Your session has ended; sign in again'));
+    const app = renderApp('/export?ws=ws-default');
+    expect(await screen.findByText(/Your session has ended/)).toBeInTheDocument();
+    expect(app.searchParams().get('next')).toBe('/export?ws=ws-default');
+  });
+
+  it('does not claim a session ended for a visitor who never had one', async () => {
+    installFakeBff({ signedIn: false });
+    const app = renderApp('/export');
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(app.location().pathname).toBe('/sign-in');
+    expect(app.searchParams().get('expired')).toBeNull();
+    expect(screen.queryByText(/Your session has ended/)).not.toBeInTheDocument();
+  });
 });
