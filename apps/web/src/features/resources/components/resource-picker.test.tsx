@@ -51,8 +51,22 @@ describe('resource picker', () => {
     expect(screen.getByText('3 selected')).toBeInTheDocument();
     expect(app.searchParams().get('sel')).toBe('dashboard:dash-00001,dashboard:dash-00002,dataset:dataset-1');
     expect(app.searchParams().get('type')).toBe('dataset');
-    await app.user.click(screen.getByRole('button', { name: 'Remove dash-00001' }));
+    // Picks read as names once a list page has named them, even from another tab.
+    const chips = screen.getByRole('list', { name: 'Selected resources' });
+    expect(within(chips).getAllByRole('listitem').map((li) => li.textContent?.replace('×', ''))).toEqual([
+      'Sales dashboard 00001',
+      'Sales dashboard 00002',
+      'dataset 1',
+    ]);
+    await app.user.click(screen.getByRole('button', { name: 'Remove Sales dashboard 00001' }));
     expect(screen.getByText('2 selected')).toBeInTheDocument();
+  });
+
+  it('shows a pick no list page has named by its ID', async () => {
+    installFakeBff();
+    renderApp('/resources?ws=ws-default&type=dataset&sel=dashboard:dash-00099');
+    const chips = await screen.findByRole('list', { name: 'Selected resources' });
+    expect(within(chips).getByText('dash-00099')).toBeInTheDocument();
   });
 
   it('restores selection and tab from the URL on reload', async () => {
