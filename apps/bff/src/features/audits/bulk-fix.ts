@@ -7,16 +7,12 @@ import type {
   Policy,
   ResourceType,
 } from '@portico/api-types';
-import { systemClock, type Clock } from './clock';
+import type { Clock } from './clock';
+import { upstreamPacing } from './pacing';
 import { policyFix, sameSwitches } from './policy';
-import { RateLimiter } from './rate-limiter';
-import { defaultRetryPolicy, withRetry } from './retry';
+import { withRetry } from './retry';
 import { runPool } from './run-pool';
-import {
-  defaultSweepConcurrency,
-  defaultSweepRatePerSecond,
-  type SweepLimits,
-} from './sweep-options';
+import type { SweepLimits } from './sweep-options';
 import { toRowError, toUpstreamFailure } from './upstream-failure';
 
 type Ref = { resource_type: ResourceType; resource_id: string };
@@ -121,16 +117,9 @@ export async function applyChanges(
   changes: readonly BulkFixChange[],
   deps: ApplyChangesDeps,
 ): Promise<BulkFixOutcome[]> {
-  const clock = deps.clock ?? systemClock;
-  const concurrency = deps.limits?.concurrency ?? defaultSweepConcurrency;
-  const limiter = new RateLimiter({
-    ratePerSecond: deps.limits?.ratePerSecond ?? defaultSweepRatePerSecond,
-    burst: deps.limits?.burst ?? concurrency,
-    clock,
-  });
-  const policy = { ...defaultRetryPolicy, ...deps.limits?.retry };
+  const { clock, random, concurrency, limiter, policy } = upstreamPacing(deps);
   const signal = deps.signal ?? new AbortController().signal;
-  const retryDeps = { clock, random: deps.random ?? Math.random, limiter, signal };
+  const retryDeps = { clock, random, limiter, signal };
   const outcomes: BulkFixOutcome[] = new Array(changes.length);
   await runPool(
     changes.map((change, index) => ({ change, index })),

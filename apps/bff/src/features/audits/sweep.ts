@@ -1,18 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import type { AuditResourceRef, AuditRow, EnumerationError } from '@portico/api-types';
-import { systemClock } from './clock';
+import { upstreamPacing } from './pacing';
 import { effectiveSwitches, evaluateRow, type UnjudgedRow } from './policy';
-import { RateLimiter } from './rate-limiter';
-import { defaultRetryPolicy, withRetry, type RetryDeps } from './retry';
+import { withRetry, type RetryDeps, type RetryPolicy } from './retry';
 import { runPool } from './run-pool';
-import {
-  defaultSweepConcurrency,
-  defaultSweepRatePerSecond,
-  type RequestGate,
-  type SweepDeps,
-  type SweepOutcome,
-  type SweepRequest,
-} from './sweep-options';
+import type { RequestGate, SweepDeps, SweepOutcome, SweepRequest } from './sweep-options';
 import { toRowError, toUpstreamFailure } from './upstream-failure';
 
 const refKey = (r: Pick<AuditResourceRef, 'resource_type' | 'resource_id'>) =>
@@ -25,7 +17,7 @@ const refKey = (r: Pick<AuditResourceRef, 'resource_type' | 'resource_id'>) =>
 async function enumerateAll(
   deps: SweepDeps,
   request: SweepRequest,
-  retry: RetryDeps & { policy: typeof defaultRetryPolicy },
+  retry: RetryDeps & { policy: RetryPolicy },
   signal: AbortSignal,
 ): Promise<{ refs: AuditResourceRef[]; errors: EnumerationError[] }> {
   const byKey = new Map<string, AuditResourceRef>();
@@ -59,15 +51,7 @@ async function enumerateAll(
  * resolves with `status: 'cancelled'`.
  */
 export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<SweepOutcome> {
-  const clock = deps.clock ?? systemClock;
-  const random = deps.random ?? Math.random;
-  const concurrency = deps.limits?.concurrency ?? defaultSweepConcurrency;
-  const limiter = new RateLimiter({
-    ratePerSecond: deps.limits?.ratePerSecond ?? defaultSweepRatePerSecond,
-    burst: deps.limits?.burst ?? concurrency,
-    clock,
-  });
-  const policy = { ...defaultRetryPolicy, ...deps.limits?.retry };
+  const { clock, random, concurrency, limiter, policy } = upstreamPacing(deps);
   // One internal controller: the caller's abort and nothing else cancels the sweep.
   const controller = new AbortController();
   // Every lane and every pending sleep listens to it: more than Node's default ten, by design.

@@ -5,8 +5,7 @@ import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useT } from '../../../i18n/i18n';
 import { usePlanBulkFix, useRunBulkFix, useUndoBulkFix } from '../api/bulk-fix';
 import { BulkFixReport } from './bulk-fix-report';
-import { rowKey } from './row-key';
-import { switchDiff } from '../../../lib/switch-diff';
+import { ChangeList } from './change-list';
 
 /** Selected rows → the plan (every change) to confirm → the saves → a report → one-click undo. */
 export function BulkFixPanel({ auditId, selected, onDone }: { auditId: string; selected: readonly AuditRow[]; onDone: () => void }) {
@@ -36,14 +35,7 @@ export function BulkFixPanel({ auditId, selected, onDone }: { auditId: string; s
           <h4 id="audit-fix-confirm" className="text-sm font-semibold">
             {t('audit.fix.confirmTitle', { count: confirming.changes.length })}
           </h4>
-          <ul tabIndex={0} aria-label={t('audit.fix.changes')} className="max-h-60 overflow-auto text-xs">
-            {confirming.changes.map((c) => (
-              <li key={rowKey(c)}>
-                <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}
-                {switchDiff(c.before, c.after, t('audit.on'), t('audit.off'))} — {c.rule_ids.join(', ')}
-              </li>
-            ))}
-          </ul>
+          <ChangeList label={t('audit.fix.changes')} changes={confirming.changes} withRules />
           {confirming.skipped.length > 0 && (
             <p className="text-xs">
               {t('audit.fix.skipped', { list: confirming.skipped.map((s) => `${s.resource_id} (${t(`audit.fix.skip.${s.reason}`)})`).join(', ') })}

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useT } from '../../../i18n/i18n';
-import { switchDiff } from '../../../lib/switch-diff';
 import { usePlanUndoBulkFix, useUndoBulkFix } from '../api/bulk-fix';
 import { BulkFixReport } from './bulk-fix-report';
-import { rowKey } from './row-key';
+import { ChangeList } from './change-list';
 
 /**
  * Undo of a bulk fix from anywhere its id is known (the activity log): what is left to revert
@@ -33,14 +32,7 @@ export function UndoFixButton({ fixId, target, onDone }: { fixId: string; target
           <h2 id={titleId} className="text-sm font-semibold">
             {t('audit.undo.confirmTitle', { count: confirming.changes.length })}
           </h2>
-          <ul tabIndex={0} aria-label={t('audit.undo.changes')} className="max-h-60 overflow-auto text-xs">
-            {confirming.changes.map((c) => (
-              <li key={rowKey(c)}>
-                <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}
-                {switchDiff(c.before, c.after, t('audit.on'), t('audit.off'))}
-              </li>
-            ))}
-          </ul>
+          <ChangeList label={t('audit.undo.changes')} changes={confirming.changes} />
           <div className="flex gap-2">
             <Button
               variant="danger"

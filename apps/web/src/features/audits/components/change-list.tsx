@@ -1,0 +1,20 @@
+import type { BulkFixChange } from '@portico/api-types';
+import { useT } from '../../../i18n/i18n';
+import { switchDiff } from '../../../lib/switch-diff';
+import { rowKey } from './row-key';
+
+/** Every change a confirmation asks about: the resource, its switches before → after, and why. */
+export function ChangeList({ label, changes, withRules }: { label: string; changes: readonly BulkFixChange[]; withRules?: boolean }) {
+  const { t } = useT();
+  return (
+    <ul tabIndex={0} aria-label={label} className="max-h-60 overflow-auto text-xs">
+      {changes.map((c) => (
+        <li key={rowKey(c)}>
+          <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}
+          {switchDiff(c.before, c.after, t('audit.on'), t('audit.off'))}
+          {withRules ? ` — ${c.rule_ids.join(', ')}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
