@@ -12,7 +12,7 @@ test('the console serves its sign-in page and an operator can sign in', async ({
   await keepScreenshot('sign-in');
 
   await signIn('operator');
-  await expect(page.getByText('demo-operator')).toBeVisible();
+  await expect(page.getByText(/^Signed in as demo-operator \(/)).toBeVisible();
   // The session is an httpOnly cookie: the page's script cannot read it.
   expect(await page.evaluate(() => document.cookie)).not.toContain('portico_session');
 });
