@@ -6,7 +6,7 @@ import { useDrift } from '../api/get-drift';
 import { EvidenceDownloads } from './evidence-downloads';
 import { rowKey } from './row-key';
 
-function ChangeList({ title, items }: { title: MessageKey; items: readonly (DriftChange | DriftResource)[] }) {
+function DriftList({ title, items }: { title: MessageKey; items: readonly (DriftChange | DriftResource)[] }) {
   const { t, formatDate } = useT();
   return (
     <div>
@@ -37,10 +37,10 @@ export function DriftView({ from, to }: { from: string; to: string }) {
       {drift.data && (
         <>
           <div className="grid gap-2 md:grid-cols-2">
-            <ChangeList title="audit.drift.turnedOn" items={drift.data.turned_on} />
-            <ChangeList title="audit.drift.turnedOff" items={drift.data.turned_off} />
-            <ChangeList title="audit.drift.added" items={drift.data.added} />
-            <ChangeList title="audit.drift.gone" items={drift.data.gone} />
+            <DriftList title="audit.drift.turnedOn" items={drift.data.turned_on} />
+            <DriftList title="audit.drift.turnedOff" items={drift.data.turned_off} />
+            <DriftList title="audit.drift.added" items={drift.data.added} />
+            <DriftList title="audit.drift.gone" items={drift.data.gone} />
           </div>
           {drift.data.not_compared.length > 0 && <p className="text-xs">{t('audit.drift.notCompared', { count: drift.data.not_compared.length })}</p>}
           <EvidenceDownloads source={{ kind: 'drift', from: drift.data.from.id, to: drift.data.to.id }} />
