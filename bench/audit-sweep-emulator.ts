@@ -34,7 +34,7 @@ export async function auditSweepEmulatorBenchmark(): Promise<string> {
 
     const sample = [];
     const never = new AbortController().signal;
-    for await (const ref of upstream.enumerate('dataset', never)) {
+    for await (const ref of upstream.enumerate('dataset', (request) => request(never))) {
       sample.push(ref);
       if (sample.length === baselineSample) break;
     }
