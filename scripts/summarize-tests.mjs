@@ -28,7 +28,13 @@ for (const file of reports) {
     failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
-  console.log(`  ${file.slice(root.length)}: ${report.numTotalTests ?? ''}`.trimEnd());
+  const total = report.numTotalTests ?? (report.stats ? report.stats.expected + report.stats.unexpected + (report.stats.flaky ?? 0) + report.stats.skipped : '');
+  console.log(`  ${file.slice(root.length)}: ${total}`.trimEnd());
 }
+// Steps the test script saw fail (lint, typecheck, build, a suite's command) count too.
+const failedSteps = (process.env.FAILED_STEPS ?? '').split('\n').filter(Boolean);
+for (const step of failedSteps) console.log(`  failed step: ${step}`);
+const suiteFailures = failed;
+failed += failedSteps.filter((s) => !/^pnpm (exec turbo run test|e2e)/.test(s) || suiteFailures === 0).length;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

@@ -8,14 +8,17 @@ export PATH="$(pwd)/.tools/node_modules/.bin:$PATH" TURBO_TELEMETRY_DISABLED=1
 rm -rf apps/*/.reports packages/*/.reports e2e/.reports
 
 status=0
+failed_steps=()
 step() {
   echo "› $*"
-  "$@" || status=1
+  "$@" || { status=1; failed_steps+=("$*"); }
 }
 step pnpm lint
 step pnpm typecheck
 step pnpm build
 step pnpm exec turbo run test --concurrency=1
 step pnpm e2e
-node scripts/summarize-tests.mjs || status=1
+# A step that failed outside any test (lint, typecheck, build, a suite that never reported)
+# counts as one failure, so the totals line never reads "0 failed" for a broken run.
+FAILED_STEPS="$(IFS=$'\n'; echo "${failed_steps[*]:-}")" node scripts/summarize-tests.mjs || status=1
 exit $status
