@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedResultSchema } from './paged-result';
 import { roleSchema } from './session';
 
 export const activityOperations = [
@@ -49,10 +50,5 @@ export const listActivityQuerySchema = z.object({
 });
 export type ListActivityQuery = z.infer<typeof listActivityQuerySchema>;
 
-export const listActivityResultSchema = z.object({
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  items: z.array(activityEntrySchema),
-});
+export const listActivityResultSchema = pagedResultSchema(activityEntrySchema);
 export type ListActivityResult = z.infer<typeof listActivityResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedResultSchema } from './paged-result';
 import { authSwitchConfigSchema, permissionSwitchSchema, resourceTypeSchema } from '../domain';
 import { bffErrorSchema, upstreamErrorDetailSchema } from './errors';
 import { roleSchema } from './session';
@@ -182,12 +183,7 @@ export const listAuditsQuerySchema = z.object({
 });
 export type ListAuditsQuery = z.infer<typeof listAuditsQuerySchema>;
 
-export const listAuditsResultSchema = z.object({
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  items: z.array(auditSummarySchema),
-});
+export const listAuditsResultSchema = pagedResultSchema(auditSummarySchema);
 export type ListAuditsResult = z.infer<typeof listAuditsResultSchema>;
 
 export const auditIdParamSchema = z.object({ id: auditIdSchema });

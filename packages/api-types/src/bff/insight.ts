@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedResultSchema } from './paged-result';
 import {
   authSwitchConfigSchema,
   listableResourceTypeSchema,
@@ -47,12 +48,7 @@ export const resourceSummarySchema = z.object({
 });
 export type ResourceSummary = z.infer<typeof resourceSummarySchema>;
 
-export const listResourcesResultSchema = z.object({
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  items: z.array(resourceSummarySchema),
-});
+export const listResourcesResultSchema = pagedResultSchema(resourceSummarySchema);
 export type ListResourcesResult = z.infer<typeof listResourcesResultSchema>;
 
 /** `GET /api/insight/permissions?resource_type&resource_id`. */

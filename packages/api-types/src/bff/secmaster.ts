@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedResultSchema } from './paged-result';
 import { exportWorkflowsRequestSchema, workflowSchema } from '../upstream/secmaster';
 
 /** `GET /api/secmaster/workflows?search&offset&limit`. */
@@ -12,12 +13,7 @@ export type ListWorkflowsBffQuery = z.infer<typeof listWorkflowsBffQuerySchema>;
 export const workflowSummarySchema = workflowSchema;
 export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
 
-export const listWorkflowsResultSchema = z.object({
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  items: z.array(workflowSummarySchema),
-});
+export const listWorkflowsResultSchema = pagedResultSchema(workflowSummarySchema);
 export type ListWorkflowsResult = z.infer<typeof listWorkflowsResultSchema>;
 
 /** `POST /api/secmaster/workflows/export`. */
