@@ -1,13 +1,4 @@
 import { defineConfig } from 'tsup';
+import { nodeServerBuild } from '../../tsup.node-server';
 
-export default defineConfig({
-  entry: ['src/server.ts'],
-  format: ['esm'],
-  platform: 'node',
-  target: 'node20',
-  outDir: 'dist',
-  clean: true,
-  sourcemap: true,
-  // Workspace packages are TypeScript source: bundle them in.
-  noExternal: [/^@portico\//],
-});
+export default defineConfig(nodeServerBuild);

@@ -8,17 +8,6 @@ import { freePort } from '../support/free-port';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bffDir = join(repo, 'apps/bff');
-const upstreamVars = [
-  'IAM_ENDPOINT',
-  'INSIGHT_ENDPOINT',
-  'SECMASTER_ENDPOINT',
-  'ROMA_ENDPOINT',
-  'PROJECT_ID',
-  'INSIGHT_INSTANCE_ID',
-  'INSIGHT_WORKSPACE_ID',
-  'SECMASTER_WORKSPACE_ID',
-  'ROMA_INSTANCE_ID',
-];
 
 /**
  * `pnpm start` as a newcomer runs it: `node dist/server.js` from apps/bff with no upstream
@@ -38,8 +27,8 @@ test.describe('the start command', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'portico-start-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
-    for (const name of [...upstreamVars, 'HOST', 'WEB_DIST_DIR', 'DATABASE_URL']) delete env[name];
+    // A newcomer's environment: PATH and HOME, and of Portico's only PORT and DATA_DIR.
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir };
     child = spawn(process.execPath, [script], { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
