@@ -1,4 +1,4 @@
-import { csrfHeader } from '@portico/api-types';
+import { csrfHeader, type ResourceSummary } from '@portico/api-types';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 /** The fault controls of the emulator (`PUT /__emulator/faults`), all off. */
@@ -37,3 +37,13 @@ export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
 /** A unique suffix so that names created by one run never clash with an earlier run's. */
 export const uniqueSuffix = (): string =>
   `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/**
+ * The items of a BFF list (resources or workflows: both have `id` and `name`), read with the
+ * page's own session the way the screens read them.
+ */
+export async function listedItems(page: Page, path: string): Promise<Pick<ResourceSummary, 'id' | 'name'>[]> {
+  const res = await page.request.get(path);
+  if (!res.ok()) throw new Error(`GET ${path} answered ${res.status()}`);
+  return ((await res.json()) as { items: Pick<ResourceSummary, 'id' | 'name'>[] }).items;
+}

@@ -2,16 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { importAssetFileField } from '@portico/api-types/upstream';
 import { freshAssetPackage } from '../support/asset-files';
 import { expect, test, type Page } from '../support/fixtures';
-import { csrfHeaders, uniqueSuffix } from '../support/stack-api';
-
-interface Listed {
-  items: { id: string; name: string }[];
-}
+import { csrfHeaders, listedItems, uniqueSuffix } from '../support/stack-api';
 
 async function firstIds(page: Page, path: string, count: number): Promise<string[]> {
-  const res = await page.request.get(path);
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as Listed).items.slice(0, count).map((i) => i.id);
+  return (await listedItems(page, path)).slice(0, count).map((i) => i.id);
 }
 
 /**

@@ -1,17 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '../support/fixtures';
-import { setFaults } from '../support/stack-api';
-
-interface Named {
-  items: { id: string; name: string }[];
-}
-
-async function listed(page: Page, path: string): Promise<Named['items']> {
-  const res = await page.request.get(path);
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as Named).items;
-}
+import { listedItems, setFaults } from '../support/stack-api';
 
 /** Picks dashboards on the Export screen by searching each one's name. */
 async function pickDashboards(page: Page, names: string[]) {
@@ -40,7 +30,7 @@ test('an operator exports a package of three dashboards and the ZIP holds them',
   keepScreenshot,
 }) => {
   await signIn('operator');
-  const dashboards = (await listed(page, '/api/insight/resources?type=dashboard&limit=20')).slice(
+  const dashboards = (await listedItems(page, '/api/insight/resources?type=dashboard&limit=20')).slice(
     3,
     6,
   );
@@ -80,7 +70,7 @@ test('an operator exports two workflows into one workflow.json', async ({
   keepScreenshot,
 }) => {
   await signIn('operator');
-  const workflows = (await listed(page, '/api/secmaster/workflows')).slice(0, 2);
+  const workflows = (await listedItems(page, '/api/secmaster/workflows')).slice(0, 2);
   expect(workflows).toHaveLength(2);
   await page.getByRole('link', { name: 'Export' }).click();
   for (const w of workflows) {
@@ -109,7 +99,7 @@ test('an export cut mid-stream shows a failure and saves no file', async ({
   keepScreenshot,
 }) => {
   await signIn('operator');
-  const [dashboard] = await listed(page, '/api/insight/resources?type=dashboard&limit=20');
+  const [dashboard] = await listedItems(page, '/api/insight/resources?type=dashboard&limit=20');
   await page.getByRole('link', { name: 'Export' }).click();
   await pickDashboards(page, [dashboard!.name]);
   await page.getByLabel('Package name').fill('e2e cut');

@@ -1,16 +1,11 @@
 import { demo } from '@portico/emulator';
 import { expect, test, type Page } from '../support/fixtures';
+import { listedItems } from '../support/stack-api';
 import { signInElsewhere } from '../support/stack-api-signin';
-
-interface Listed {
-  items: { id: string; name: string }[];
-}
 
 /** A seeded dashboard's name, read from the BFF the way the page reads it. */
 async function dashboard(page: Page, index: number) {
-  const res = await page.request.get('/api/insight/resources?type=dashboard&limit=20');
-  expect(res.ok()).toBe(true);
-  const item = ((await res.json()) as Listed).items[index];
+  const item = (await listedItems(page, '/api/insight/resources?type=dashboard&limit=20'))[index];
   if (!item) throw new Error('no seeded dashboard');
   return item;
 }
