@@ -1,5 +1,5 @@
 import type { UndoFixPlan } from '@portico/api-types';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useT } from '../../../i18n/i18n';
@@ -16,7 +16,7 @@ export function UndoFixButton({ fixId, target, onDone }: { fixId: string; target
   const plan = usePlanUndoBulkFix();
   const undo = useUndoBulkFix();
   const [confirming, setConfirming] = useState<UndoFixPlan>();
-  const titleId = `undo-fix-${fixId}-${target}`.replace(/[^\w-]/g, '_');
+  const titleId = useId();
   return (
     <div className="space-y-2">
       <Button

@@ -12,7 +12,8 @@ export function SelectionBar({
   onChange: (next: PickedResource[]) => void;
 }) {
   const { t } = useT();
-  const nameOf = useKnownResourceNames();
+  const names = useKnownResourceNames(selection);
+  const nameOf = (r: PickedResource) => names.get(refKey(r));
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span role="status" className="font-medium">
