@@ -1,4 +1,5 @@
 import type { BulkFixChange } from '@portico/api-types';
+import { ScrollList } from '../../../components/ui/scroll-list';
 import { useT } from '../../../i18n/i18n';
 import { switchDiff } from '../../../lib/switch-diff';
 import { rowKey } from './row-key';
@@ -7,7 +8,7 @@ import { rowKey } from './row-key';
 export function ChangeList({ label, changes, withRules }: { label: string; changes: readonly BulkFixChange[]; withRules?: boolean }) {
   const { t } = useT();
   return (
-    <ul tabIndex={0} aria-label={label} className="max-h-60 overflow-auto text-xs">
+    <ScrollList aria-label={label} className="max-h-60 text-xs">
       {changes.map((c) => (
         <li key={rowKey(c)}>
           <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}
@@ -15,6 +16,6 @@ export function ChangeList({ label, changes, withRules }: { label: string; chang
           {withRules ? ` — ${c.rule_ids.join(', ')}` : ''}
         </li>
       ))}
-    </ul>
+    </ScrollList>
   );
 }

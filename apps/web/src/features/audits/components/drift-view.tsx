@@ -1,5 +1,6 @@
 import type { DriftChange, DriftResource } from '@portico/api-types';
 import { ErrorPanel } from '../../../components/ui/error-panel';
+import { ScrollList } from '../../../components/ui/scroll-list';
 import { useT } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages.en';
 import { useDrift } from '../api/get-drift';
@@ -11,14 +12,14 @@ function DriftList({ title, items }: { title: MessageKey; items: readonly (Drift
   return (
     <div>
       <h4 className="text-sm font-semibold">{t(title, { count: items.length })}</h4>
-      <ul tabIndex={0} aria-label={t(title, { count: items.length })} className="max-h-48 overflow-auto text-xs">
+      <ScrollList aria-label={t(title, { count: items.length })} className="max-h-48 text-xs">
         {items.map((c) => (
           <li key={`${rowKey(c)}:${'switch' in c ? c.switch : ''}`}>
             {c.name ?? c.resource_id} ({c.resource_type}){'switch' in c ? ` — ${c.switch}` : ''}
             {c.update_user_name ? ` — ${t('audit.drift.by', { user: c.update_user_name, when: c.update_date !== undefined ? formatDate(c.update_date) : '' })}` : ''}
           </li>
         ))}
-      </ul>
+      </ScrollList>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { AuditRow } from '@portico/api-types';
+import { ScrollList } from '../../../components/ui/scroll-list';
 import { useT } from '../../../i18n/i18n';
 import { rowKey } from './row-key';
 
@@ -12,14 +13,14 @@ export function FailedReads({ rows }: { rows: readonly AuditRow[] }) {
       <h3 id="audit-failed-title" className="text-sm font-semibold text-red-800 dark:text-red-200">
         {t('audit.failed.title', { count: failed.length })}
       </h3>
-      <ul tabIndex={0} aria-labelledby="audit-failed-title" className="max-h-40 overflow-auto text-xs">
+      <ScrollList aria-labelledby="audit-failed-title" className="max-h-40 text-xs">
         {failed.slice(0, 500).map((r) => (
           <li key={rowKey(r)} className="font-mono">
             {r.resource_type}:{r.resource_id} — {r.error?.code} {r.error?.message}
             {r.error?.request_id ? ` (${t('error.requestId')}: ${r.error.request_id})` : ''}
           </li>
         ))}
-      </ul>
+      </ScrollList>
     </section>
   );
 }

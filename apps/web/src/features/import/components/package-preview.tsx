@@ -1,4 +1,5 @@
 import { maxAssetsPerPackage } from '@portico/api-types';
+import { ScrollList } from '../../../components/ui/scroll-list';
 import { useT } from '../../../i18n/i18n';
 import type { AssetPackagePreview } from '../api/read-asset-package';
 
@@ -24,21 +25,21 @@ export function PackagePreview({ fileName, preview }: { fileName: string; previe
           <h3 className="font-medium">
             {t('import.applications')} ({manifest.applications.length})
           </h3>
-          <ul tabIndex={0} aria-label={t('import.applications')} className="max-h-40 list-disc overflow-auto pl-5">
+          <ScrollList aria-label={t('import.applications')} className="max-h-40 list-disc pl-5">
             {manifest.applications.map((a, i) => (
               <li key={`${a.name}-${i}`}>{a.name}</li>
             ))}
-          </ul>
+          </ScrollList>
         </div>
         <div>
           <h3 className="font-medium">
             {t('import.tasks')} ({manifest.tasks.length})
           </h3>
-          <ul tabIndex={0} aria-label={t('import.tasks')} className="max-h-40 list-disc overflow-auto pl-5">
+          <ScrollList aria-label={t('import.tasks')} className="max-h-40 list-disc pl-5">
             {manifest.tasks.map((task, i) => (
               <li key={`${task.name}-${i}`}>{task.name}</li>
             ))}
-          </ul>
+          </ScrollList>
         </div>
       </div>
     </section>
