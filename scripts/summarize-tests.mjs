@@ -11,6 +11,7 @@ for (const group of ['apps', 'packages']) {
   }
 }
 reports.push(join(root, 'e2e', '.reports', 'playwright.json'));
+const dependencyAudit = join(root, '.reports', 'dependency-audit.json');
 
 let passed = 0;
 let failed = 0;
@@ -31,10 +32,18 @@ for (const file of reports) {
   const total = report.numTotalTests ?? (report.stats ? report.stats.expected + report.stats.unexpected + (report.stats.flaky ?? 0) + report.stats.skipped : '');
   console.log(`  ${file.slice(root.length)}: ${total}`.trimEnd());
 }
+// The dependency audit is one check: passed, failed, or skipped when its service is unreachable.
+if (existsSync(dependencyAudit)) {
+  const audit = JSON.parse(readFileSync(dependencyAudit, 'utf8'));
+  passed += audit.passed;
+  failed += audit.failed;
+  skipped += audit.skipped;
+  console.log(`  .reports/dependency-audit.json: ${audit.reason ?? (audit.failed ? audit.serious.join('; ') : 'no high or critical')}`);
+}
 // Steps the test script saw fail (lint, typecheck, build, a suite's command) count too.
 const failedSteps = (process.env.FAILED_STEPS ?? '').split('\n').filter(Boolean);
 for (const step of failedSteps) console.log(`  failed step: ${step}`);
 const suiteFailures = failed;
-failed += failedSteps.filter((s) => !/^pnpm (exec turbo run test|e2e)/.test(s) || suiteFailures === 0).length;
+failed += failedSteps.filter((s) => !/^(pnpm (exec turbo run test|e2e)|node scripts\/audit-deps)/.test(s) || suiteFailures === 0).length;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --browser || exit 1
 export PATH="$(pwd)/.tools/node_modules/.bin:$PATH" TURBO_TELEMETRY_DISABLED=1
-rm -rf apps/*/.reports packages/*/.reports e2e/.reports
+rm -rf .reports apps/*/.reports packages/*/.reports e2e/.reports
 
 status=0
 failed_steps=()
@@ -18,6 +18,7 @@ step pnpm typecheck
 step pnpm build
 step pnpm exec turbo run test --concurrency=1
 step pnpm e2e
+step node scripts/audit-deps.mjs
 # A step that failed outside any test (lint, typecheck, build, a suite that never reported)
 # counts as one failure, so the totals line never reads "0 failed" for a broken run.
 FAILED_STEPS="$(IFS=$'\n'; echo "${failed_steps[*]:-}")" node scripts/summarize-tests.mjs || status=1
