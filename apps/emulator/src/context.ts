@@ -20,6 +20,13 @@ export interface FaultConfig {
    * about this many bytes, generated while they stream (for benchmarks of large files).
    */
   largeFileBytes: number | null;
+  /**
+   * When set, a service request's body is cut after this many bytes: the socket is destroyed
+   * while the upload still arrives (an import dropped mid-way by a gateway).
+   */
+  cutUploadAfterBytes: number | null;
+  /** Share (0..1) of service requests whose connection is reset (TCP RST) before any answer. */
+  resetRate: number;
 }
 
 export interface EmulatorConfig {

@@ -7,6 +7,8 @@ export const noFaults: FaultConfig = {
   throttleRate: 0,
   cutStreamAfterBytes: null,
   largeFileBytes: null,
+  cutUploadAfterBytes: null,
+  resetRate: 0,
 };
 
 /** A partial `FaultConfig` as `PUT /__emulator/faults` and the options accept it. */
@@ -17,6 +19,8 @@ export const faultConfigPatchSchema = z
     throttleRate: z.number().min(0).max(1),
     cutStreamAfterBytes: z.number().int().min(0).nullable(),
     largeFileBytes: z.number().int().min(0).nullable(),
+    cutUploadAfterBytes: z.number().int().min(0).nullable(),
+    resetRate: z.number().min(0).max(1),
   })
   .partial()
   .strict();

@@ -24,7 +24,7 @@ export function testContext(assetJobDurationMs = 10_000): TestContext {
   const random = createRandom(42);
   const hex = () => Math.floor(random.next() * 16).toString(16);
   const faultConfig: FaultConfig = {
-    latencyMs: 0, errorRate: 0, throttleRate: 0, cutStreamAfterBytes: null, largeFileBytes: null,
+    latencyMs: 0, errorRate: 0, throttleRate: 0, cutStreamAfterBytes: null, largeFileBytes: null, cutUploadAfterBytes: null, resetRate: 0,
   };
   let dirty = 0;
   return {
