@@ -22,6 +22,8 @@ import { errorMiddleware, notFound } from './http/error-middleware';
 import './http/locals';
 import { requestLog } from './http/logger';
 import { requestId } from './http/request-id';
+import { methodNotAllowed } from './http/route-table';
+import { securityHeaders } from './http/security-headers';
 import { createIamClient } from './upstream/iam-client';
 import { createInsightClient } from './upstream/insight-client';
 import { createRomaClient } from './upstream/roma-client';
@@ -54,9 +56,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestId, requestLog(logger));
+  app.use(requestId, requestLog(logger), securityHeaders({ publicOrigin: env.PUBLIC_ORIGIN }));
 
-  app.use('/api', checkOrigin(env.PUBLIC_ORIGIN), loadSession(sessions));
+  app.use('/api', checkOrigin(env.PUBLIC_ORIGIN), loadSession(sessions, env.PUBLIC_ORIGIN));
   // ---- Audits (engineer A): its router declares full paths (/api/audits…, /api/policy) -------
   app.use(
     createAuditsRouter({
@@ -86,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
       projectId: upstream.projectId,
       roleMap: env.ROLE_MAP,
       defaultRole: env.DEFAULT_ROLE,
-      secureCookies: env.PUBLIC_ORIGIN?.startsWith('https:') ?? false,
+      publicOrigin: env.PUBLIC_ORIGIN,
     }),
   );
   // Everything below needs a live session, and a CSRF token when it changes state.
@@ -95,7 +97,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/secmaster', createSecmasterRouter({ db, secmaster }));
   api.use('/roma', createRomaRouter({ db, roma, importMaxBytes: env.IMPORT_MAX_BYTES }));
   api.use(createActivityRouter(db));
-  api.use(notFound);
+  api.use(methodNotAllowed(app), notFound);
   app.use('/api', api);
 
   const webDist = resolve(env.WEB_DIST_DIR);

@@ -10,14 +10,22 @@ function ownOrigin(req: Request, publicOrigin?: string): string {
   return publicOrigin ?? `${req.protocol}://${req.get('host') ?? ''}`;
 }
 
-/** A present `Origin` must be our own (also for sign-in, which has no session yet). */
+/** `Sec-Fetch-Site` values a browser sends for a request our own page (or the user) made. */
+const ownSites = new Set(['same-origin', 'none']);
+
+/**
+ * State changes must come from our own origin: a present `Origin` must be ours, and without one
+ * a browser's `Sec-Fetch-Site` must not say another site sent it. This also guards sign-in, which
+ * has no session (and so no CSRF token) yet: a foreign page cannot sign the browser in to the
+ * attacker's account (login CSRF). Clients that are not browsers send neither header.
+ */
 export function checkOrigin(publicOrigin?: string): RequestHandler {
   return (req, _res, next) => {
+    if (safeMethods.has(req.method)) return next();
     const origin = req.get('origin');
-    if (safeMethods.has(req.method) || origin === undefined) return next();
-    if (origin !== ownOrigin(req, publicOrigin)) {
-      return next(new HttpError(403, 'origin_rejected', 'Cross-origin request refused'));
-    }
+    const site = req.get('sec-fetch-site');
+    const foreign = origin !== undefined ? origin !== ownOrigin(req, publicOrigin) : site !== undefined && !ownSites.has(site);
+    if (foreign) return next(new HttpError(403, 'origin_rejected', 'Cross-origin request refused'));
     next();
   };
 }

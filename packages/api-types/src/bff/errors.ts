@@ -10,6 +10,7 @@ export const bffErrorCodes = [
   'rate_limited',
   'invalid_credentials',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
@@ -17,6 +18,7 @@ export const bffErrorCodes = [
   'upstream_unreachable',
   'upstream_timeout',
   'upstream_contract',
+  'service_unavailable',
   'internal',
 ] as const;
 export const bffErrorCodeSchema = z.enum(bffErrorCodes);

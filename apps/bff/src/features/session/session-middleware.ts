@@ -1,20 +1,16 @@
-import type { Request, RequestHandler } from 'express';
-import { parse } from 'cookie';
+import type { RequestHandler } from 'express';
 import { can, type Capability, type Session } from '@portico/api-types';
 import { HttpError } from '../../http/http-error';
+import { sessionIdOf } from './session-cookie';
 import type { ServerSession, SessionStore } from './session-store';
 
-export const sessionCookieName = 'portico_session';
-
-export function sessionIdOf(req: Request): string | undefined {
-  const header = req.headers.cookie;
-  return header ? parse(header)[sessionCookieName] : undefined;
-}
-
-/** Puts the live session (if any) on `res.locals.session`; never fails the request itself. */
-export function loadSession(store: SessionStore): RequestHandler {
+/**
+ * Puts the live session (if any) on `res.locals.session`; never fails the request itself. An id
+ * the store does not hold (forged, planted, signed out, expired) is never a session.
+ */
+export function loadSession(store: SessionStore, publicOrigin?: string): RequestHandler {
   return async (req, res, next) => {
-    const id = sessionIdOf(req);
+    const id = sessionIdOf(req, publicOrigin);
     if (!id) return next();
     const found = await store.lookup(id);
     if (found.status === 'live') res.locals.session = found.session;

@@ -1,5 +1,4 @@
-import { Router, type Request, type Response } from 'express';
-import { serialize } from 'cookie';
+import { Router } from 'express';
 import { signInRequestSchema, type Role } from '@portico/api-types';
 import type { Database } from '../../db/database';
 import { requireCsrf } from '../../http/csrf';
@@ -8,9 +7,10 @@ import { validate } from '../../http/validate';
 import type { IamClient } from '../../upstream/iam-client';
 import { UpstreamError } from '../../upstream/upstream-error';
 import { recordActivity } from '../activity/activity-log';
-import { requireSession, sessionCookieName, sessionOf, toSessionView } from './session-middleware';
+import { sessionIdOf, setSessionCookie } from './session-cookie';
+import { requireSession, sessionOf, toSessionView } from './session-middleware';
 import type { SessionStore } from './session-store';
-import type { SigninLimiter } from './signin-limiter';
+import { signinKeys, type SigninLimiter } from './signin-limiter';
 
 export interface SessionRouterDeps {
   db: Database;
@@ -20,21 +20,8 @@ export interface SessionRouterDeps {
   projectId: string;
   roleMap: Record<string, Role>;
   defaultRole: Role;
-  /** Served over https behind a proxy: the cookie is `Secure` even if this hop is plain http. */
-  secureCookies?: boolean;
-}
-
-function setCookie(req: Request, res: Response, value: string, expires: Date, secure = false) {
-  res.append(
-    'set-cookie',
-    serialize(sessionCookieName, value, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secure || req.secure,
-      path: '/',
-      expires,
-    }),
-  );
+  /** Where browsers reach us (`PUBLIC_ORIGIN`): decides the cookie profile behind a TLS proxy. */
+  publicOrigin?: string;
 }
 
 export function createSessionRouter(deps: SessionRouterDeps): Router {
@@ -42,10 +29,13 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
 
   router.post('/', async (req, res) => {
     const body = validate(signInRequestSchema, req.body, 'body');
-    const keys = [`user:${body.domain.toLowerCase()}/${body.username.toLowerCase()}`, `ip:${req.ip ?? ''}`];
+    const key = signinKeys(body.domain, body.username, req.ip ?? '');
+    const keys = [key.pair, key.address];
     const activity = { user: body.username, operation: 'session.sign_in' as const, target: `${body.domain}/${body.username}`, request_id: res.locals.requestId };
-    if (await deps.limiter.isBlocked(keys)) {
+    const waitMs = await deps.limiter.retryAfterMs(keys);
+    if (waitMs > 0) {
       await recordActivity(deps.db, { ...activity, outcome: 'failure', error_code: 'rate_limited' });
+      res.setHeader('retry-after', String(Math.ceil(waitMs / 1000)));
       throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins; try again later');
     }
     let issued;
@@ -58,7 +48,10 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
       if (refused) throw new HttpError(401, 'invalid_credentials', 'Wrong account, user name or password', undefined, e.detail);
       throw e;
     }
-    await deps.limiter.reset([keys[0]!]);
+    await deps.limiter.reset([key.pair]);
+    // Rotation: whatever session the browser held before (or an id planted in it) ends here.
+    const previous = sessionIdOf(req, deps.publicOrigin);
+    if (previous) await deps.store.delete(previous);
     const role = deps.roleMap[issued.body.user.name] ?? deps.defaultRole;
     const session = await deps.store.create({
       user: { id: issued.body.user.id, name: issued.body.user.name, domain: issued.body.user.domain.name },
@@ -68,7 +61,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
       expiresAt: new Date(issued.body.expires_at),
     });
     await recordActivity(deps.db, { ...activity, user: session.user.name, role, outcome: 'success' });
-    setCookie(req, res, session.id, session.expiresAt, deps.secureCookies);
+    setSessionCookie(req, res, session.id, session.expiresAt, deps.publicOrigin);
     res.status(201).json(toSessionView(session));
   });
 
@@ -87,7 +80,7 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
       outcome: 'success',
       request_id: res.locals.requestId,
     });
-    setCookie(req, res, '', new Date(0), deps.secureCookies);
+    setSessionCookie(req, res, '', new Date(0), deps.publicOrigin);
     res.status(204).end();
   });
 
