@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { BffError } from '@portico/api-types';
+import { DatabaseUnavailableError } from '../db/database-unavailable';
 import { HttpError } from './http-error';
 import { toHttpError } from '../upstream/upstream-error';
 import { UpstreamError } from '../upstream/upstream-error';
@@ -9,6 +10,9 @@ import { UpstreamError } from '../upstream/upstream-error';
 function normalise(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof UpstreamError) return toHttpError(err);
+  if (err instanceof DatabaseUnavailableError) {
+    return new HttpError(503, 'service_unavailable', 'Portico is briefly unavailable; try again in a moment');
+  }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     return new HttpError(400, 'validation_failed', issue?.message ?? 'invalid input', issue?.path.join('.'));
@@ -45,6 +49,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.destroy(err instanceof Error ? err : undefined);
       return;
     }
+    if (httpError.code === 'service_unavailable') res.setHeader('retry-after', '5');
     res.status(httpError.status).json(errorBody(httpError, String(res.locals.requestId ?? '')));
   };
 }

@@ -65,6 +65,14 @@ export async function recordActivity(db: Database, entry: NewActivity): Promise<
   return { ...entry, id, at } as ActivityEntry;
 }
 
+/**
+ * Turns an entry written as a download started into a failure: the stream broke, so the log
+ * keeps one entry for the operation and it does not claim a file that never arrived whole.
+ */
+export async function failActivity(db: Database, id: string, errorCode: string): Promise<void> {
+  await db.query("UPDATE activity SET outcome = 'failure', error_code = $2 WHERE id = $1", [id, errorCode]);
+}
+
 function where(q: Omit<ListActivityQuery, 'offset' | 'limit'>): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];

@@ -16,7 +16,7 @@ import type { InsightClient } from '../../upstream/insight-client';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 import { abortOnClose } from '../../http/abort-on-close';
 import { activityFailure, activityOf } from '../activity/activity-of';
-import { recordActivity } from '../activity/activity-log';
+import { failActivity, recordActivity } from '../activity/activity-log';
 import { savePermissions } from './save-permissions';
 import { workspaceOf } from './workspace-of';
 
@@ -91,11 +91,17 @@ export function createInsightRouter(deps: InsightRouterDeps): Router {
       await recordActivity(deps.db, activityFailure(base, e));
       throw e;
     }
-    await recordActivity(deps.db, { ...base, outcome: 'success' });
+    let entry;
+    try {
+      entry = await recordActivity(deps.db, { ...base, outcome: 'success' });
+    } catch (e) {
+      upstream.destroy();
+      throw e;
+    }
     try {
       await streamDownload(upstream, res, 'resource-package.zip');
-    } catch (e) {
-      await recordActivity(deps.db, activityFailure(base, e, 'stream_interrupted'));
+    } catch {
+      await failActivity(deps.db, entry.id, 'stream_interrupted');
     }
   });
 

@@ -5,7 +5,7 @@ import { abortOnClose } from '../../http/abort-on-close';
 import { streamDownload } from '../../http/stream-download';
 import { validate } from '../../http/validate';
 import type { SecmasterClient } from '../../upstream/secmaster-client';
-import { recordActivity } from '../activity/activity-log';
+import { failActivity, recordActivity } from '../activity/activity-log';
 import { activityFailure, activityOf } from '../activity/activity-of';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 
@@ -33,11 +33,17 @@ export function createSecmasterRouter(deps: { db: Database; secmaster: Secmaster
       await recordActivity(deps.db, activityFailure(pending, e));
       throw e;
     }
-    await recordActivity(deps.db, { ...pending, outcome: 'success' });
+    let entry;
+    try {
+      entry = await recordActivity(deps.db, { ...pending, outcome: 'success' });
+    } catch (e) {
+      upstream.destroy();
+      throw e;
+    }
     try {
       await streamDownload(upstream, res, 'workflow.json');
-    } catch (e) {
-      await recordActivity(deps.db, activityFailure(pending, e, 'stream_interrupted'));
+    } catch {
+      await failActivity(deps.db, entry.id, 'stream_interrupted');
     }
   });
 
