@@ -62,6 +62,10 @@ export function openPostgresDatabase(connectionString: string, options: Postgres
         throw unavailableOr(e);
       }
       let broken: Error | undefined;
+      // A checked-out client whose connection drops emits 'error'; the pool listens only to idle
+      // ones, and an unheard 'error' ends the process. The query in flight fails on its own.
+      const onError = (err: Error) => (broken = err);
+      client.on('error', onError);
       try {
         await rows(client, 'BEGIN');
         const result = await fn(wrapClient(client));
@@ -73,6 +77,7 @@ export function openPostgresDatabase(connectionString: string, options: Postgres
         else await client.query('ROLLBACK').catch((err: Error) => (broken = err));
         throw e;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

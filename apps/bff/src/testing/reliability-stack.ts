@@ -22,8 +22,11 @@ export interface Caller {
  * The emulator and the BFF on real sockets in this process, for fault tests: callers, an error
  * checker, activity by request id and handle counts.
  */
-export async function startReliabilityStack(opts: { timeoutMs?: number; emulator?: EmulatorOptions; db?: Database } = {}) {
-  const emulator: RunningEmulator = await startEmulator({ seedResources: 20, assetJobDurationMs: 10, ...opts.emulator });
+export async function startReliabilityStack(
+  opts: { timeoutMs?: number; emulator?: EmulatorOptions; db?: Database; sharedEmulator?: RunningEmulator } = {},
+) {
+  const emulator: RunningEmulator =
+    opts.sharedEmulator ?? (await startEmulator({ seedResources: 20, assetJobDurationMs: 10, ...opts.emulator }));
   const testDb = opts.db ? undefined : await pgliteTestDatabase();
   const db = opts.db ?? testDb!.db;
   const app = createApp({
@@ -88,7 +91,7 @@ export async function startReliabilityStack(opts: { timeoutMs?: number; emulator
     async close() {
       await server.close();
       await testDb?.dispose();
-      await emulator.close();
+      if (!opts.sharedEmulator) await emulator.close();
     },
   };
 }
