@@ -14,13 +14,16 @@ export function signinKeys(domain: string, username: string, address: string): {
 export interface SigninLimiterOptions {
   /** The first lockout once a key reaches its limit; each further failure doubles it. */
   baseLockMs?: number;
+  /** The longest lockout; under the window, so a locked-out guesser is still remembered. */
+  maxLockMs?: number;
 }
 
 /**
- * Failed sign-ins per key within a sliding window, kept in the database so replicas share the
- * count. A key with `limit` failures in the window is locked for `baseLockMs`, doubled for every
- * failure past the limit, capped at the window: a lockout always ends, and a quiet window forgets
- * every failure. While locked, attempts are refused before IAM is asked, so they add nothing.
+ * Failed sign-ins per key, kept in the database so replicas share the count. A key's failures
+ * are remembered until it has been quiet (no failure) for `windowMs`. A key with `limit` failures
+ * is locked for `baseLockMs`, doubled for every failure past the limit and capped at `maxLockMs`:
+ * a lockout always ends, and a persistent guesser waits the cap between tries. While locked,
+ * attempts are refused before IAM is asked, so they add nothing.
  */
 export function createSigninLimiter(
   db: Database,
@@ -30,21 +33,22 @@ export function createSigninLimiter(
   now: () => Date = () => new Date(),
   options: SigninLimiterOptions = {},
 ) {
-  const baseLockMs = Math.min(options.baseLockMs ?? 60_000, windowMs);
+  const maxLockMs = Math.min(options.maxLockMs ?? windowMs / 2, windowMs / 2);
+  const baseLockMs = Math.min(options.baseLockMs ?? 60_000, maxLockMs);
   const maxFor = (key: string) => (key.startsWith('ip:') ? limits.ip : limits.user);
   const since = () => new Date(now().getTime() - windowMs).toISOString();
 
   /** When `key` stops being locked (epoch ms), or 0 when it is not locked. */
   async function lockedUntil(key: string): Promise<number> {
     const rows = await db.query<{ n: number | string; last: Date | string | null }>(
-      'SELECT count(*) AS n, max(at) AS last FROM signin_failures WHERE key = $1 AND at > $2',
-      [key, since()],
+      'SELECT count(*) AS n, max(at) AS last FROM signin_failures WHERE key = $1',
+      [key],
     );
     const n = Number(rows[0]?.n ?? 0);
     const last = rows[0]?.last;
     const over = n - maxFor(key);
-    if (over < 0 || !last) return 0;
-    const lockMs = Math.min(baseLockMs * 2 ** Math.min(over, 30), windowMs);
+    if (over < 0 || !last || new Date(last).getTime() <= now().getTime() - windowMs) return 0;
+    const lockMs = Math.min(baseLockMs * 2 ** Math.min(over, 30), maxLockMs);
     return new Date(last).getTime() + lockMs;
   }
 
@@ -60,10 +64,14 @@ export function createSigninLimiter(
       return (await this.retryAfterMs(keys)) > 0;
     },
     async recordFailure(keys: readonly string[]): Promise<void> {
+      // Forget the keys that have been quiet for a whole window (before this failure counts).
+      await db.query(
+        'DELETE FROM signin_failures WHERE key IN (SELECT key FROM signin_failures GROUP BY key HAVING max(at) <= $1)',
+        [since()],
+      );
       for (const key of keys) {
         await db.query('INSERT INTO signin_failures (key, at) VALUES ($1, $2)', [key, now().toISOString()]);
       }
-      await db.query('DELETE FROM signin_failures WHERE at <= $1', [since()]);
     },
     async reset(keys: readonly string[]): Promise<void> {
       for (const key of keys) await db.query('DELETE FROM signin_failures WHERE key = $1', [key]);
