@@ -12,6 +12,9 @@ import { createSessionStore } from './features/session/session-store';
 import { createLogger } from './http/logger';
 import { startBanner } from './start-banner';
 
+/** How long requests in flight may run on after SIGTERM before they are cut. */
+const shutdownGraceMs = 10_000;
+
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
@@ -54,20 +57,32 @@ async function main(): Promise<void> {
   const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 60_000);
   purge.unref();
 
+  // On SIGTERM: no new connections; requests in flight (a download, an upload) finish within
+  // `shutdownGraceMs`, then whatever is left is cut; the database is closed cleanly; exit 0.
   let stopping = false;
+  server.on('request', (_req, res) => {
+    if (stopping) res.setHeader('connection', 'close');
+  });
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: no new connections, requests in flight finish');
     clearInterval(purge);
     clearInterval(interruptedWatch);
-    // Let requests in flight finish for a while, then cut what is left.
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections are closed as soon as they are idle, not after their timeout.
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.close();
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => {
+      logger.warn({ graceMs: shutdownGraceMs }, 'requests still in flight after the grace period: cut');
+      server.closeAllConnections();
+    }, shutdownGraceMs);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(force);
+    await db.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await embedded?.close();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

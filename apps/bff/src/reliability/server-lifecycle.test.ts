@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demo, startEmulator, type RunningEmulator } from '@portico/emulator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoCredentials } from '../testing/emulator-fixture';
+import { bffErrorSchema } from '@portico/api-types';
+import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
+
+// The real server process: up with its upstream down, SIGTERM mid-download, restart on the same
+// DATA_DIR (embedded PGlite).
+const dataDir = mkdtempSync(join(tmpdir(), 'portico-lifecycle-'));
+const spawned: SpawnedBff[] = [];
+let emulator: RunningEmulator | undefined;
+
+afterAll(async () => {
+  for (const s of spawned) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+  await emulator?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((r) => probe.close(() => r()));
+  return port;
+}
+
+function upstreamEnv(url: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    IAM_ENDPOINT: url,
+    INSIGHT_ENDPOINT: url,
+    SECMASTER_ENDPOINT: url,
+    ROMA_ENDPOINT: url,
+    PROJECT_ID: demo.projectId,
+    INSIGHT_INSTANCE_ID: demo.insightInstanceId,
+    INSIGHT_WORKSPACE_ID: demo.insightWorkspaceId,
+    SECMASTER_WORKSPACE_ID: demo.secmasterWorkspaceId,
+    ROMA_INSTANCE_ID: demo.romaInstanceId,
+    UPSTREAM_TIMEOUT_MS: '3000',
+  };
+}
+
+const signIn = (url: string) =>
+  fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoCredentials('operator')) });
+
+const refused = (url: string) =>
+  new Promise<string>((resolve) => {
+    const { port } = new URL(url);
+    const s = net.connect(Number(port), '127.0.0.1');
+    s.on('connect', () => {
+      s.destroy();
+      resolve('connected');
+    });
+    s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+  });
+
+describe('the BFF process', () => {
+  it('starts with its upstream down, answers sign-in 502, recovers; drains a download on SIGTERM, exits 0 and restarts with sessions and activity', async () => {
+    const size = 24 * 1024 * 1024;
+    const upstreamPort = await freePort();
+    const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
+    const first = await spawnBff(upstreamEnv(upstreamUrl));
+    spawned.push(first);
+
+    // Upstream down at start: up anyway, a clear 502 in the error shape.
+    const down = await signIn(first.url);
+    expect(down.status).toBe(502);
+    const err = bffErrorSchema.parse(await down.json());
+    expect(err.error).toMatchObject({ code: 'upstream_unreachable', upstream: { service: 'iam' } });
+    expect(err.request_id).toBe(down.headers.get('x-request-id'));
+
+    emulator = await startEmulator({ port: upstreamPort, seedResources: 5, faults: { largeFileBytes: size } });
+    const up = await signIn(first.url);
+    expect(up.status).toBe(201);
+    const { csrf_token: csrf } = (await up.json()) as { csrf_token: string };
+    const headers = { cookie: (up.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf };
+    const resources = (await (await fetch(`${first.url}/api/insight/resources?type=dashboard&limit=1`, { headers })).json()) as { items: { id: string }[] };
+    const resourceId = resources.items[0]!.id;
+
+    // A large export, held mid-stream by a reader that pauses.
+    const download = new Promise<{ status: number; bytes: number; complete: boolean }>((resolve, reject) => {
+      const req = http.request(`${first.url}/api/insight/resource-packages/export`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+      });
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let bytes = 0;
+        res.once('data', () => {
+          res.pause();
+          held();
+        });
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, complete: res.complete }));
+        res.on('error', () => resolve({ status: res.statusCode ?? 0, bytes, complete: false }));
+        resume = () => res.resume();
+      });
+      req.end(JSON.stringify({ name: 'drain', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] }));
+    });
+    let held!: () => void;
+    let resume!: () => void;
+    await new Promise<void>((r) => (held = r));
+
+    const activityBefore = (await (await fetch(`${first.url}/api/activity?limit=100`, { headers })).json()) as { items: { id: string; outcome: string }[] };
+    expect(activityBefore.items.length).toBeGreaterThanOrEqual(3); // failed and good sign-ins, the export
+
+    first.child.kill('SIGTERM');
+    await first.waitForLine(/shutting down/, 10_000);
+    expect(await refused(first.url)).toBe('ECONNREFUSED');
+    resume();
+    const got = await download;
+    expect(got).toMatchObject({ status: 200, complete: true });
+    expect(got.bytes).toBeGreaterThan(size);
+    expect(await first.exited).toBe(0);
+
+    const second = await spawnBff(upstreamEnv(upstreamUrl));
+    spawned.push(second);
+    const session = await fetch(`${second.url}/api/session`, { headers });
+    expect(session.status).toBe(200);
+    const activityAfter = (await (await fetch(`${second.url}/api/activity?limit=100`, { headers })).json()) as { items: { id: string; outcome: string }[] };
+    expect(activityAfter.items).toEqual(expect.arrayContaining(activityBefore.items));
+    expect(activityAfter.items).toHaveLength(activityBefore.items.length);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    // Two cold starts of a file-backed PGlite: seconds on an idle machine, far more on a busy one.
+  }, 180_000);
+});
