@@ -1,25 +1,36 @@
+import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBffFixture, type BffFixture } from '../../testing/bff-fixture';
+import { createApp } from '../../app';
+import { parseEnv } from '../../config/env';
+import { createLogger } from '../../http/logger';
+import { fixtureIds, startBffFixture, type BffFixture } from '../../testing/bff-fixture';
 import { startRecordingUpstream, type RecordingUpstream } from '../../testing/recording-upstream';
 import { signedInAgent } from '../../testing/signed-in-agent';
 
 let up: RecordingUpstream;
 let bff: BffFixture;
-let https: BffFixture;
+let https: { app: Express };
 let now = new Date('2026-03-01T10:00:00Z');
 const credentials = { domain: 'portico-demo', username: 'demo-operator', password: 'right-password' };
 
 beforeAll(async () => {
   up = await startRecordingUpstream();
   const clock = { now: () => now };
-  [bff, https] = await Promise.all([
-    startBffFixture(up.url, { SESSION_IDLE_TIMEOUT_MS: '600000' }, clock),
-    startBffFixture(up.url, { PUBLIC_ORIGIN: 'https://portico.example' }, clock),
-  ]);
+  bff = await startBffFixture(up.url, { SESSION_IDLE_TIMEOUT_MS: '600000' }, clock);
+  // The same BFF served at an https public origin, on the same database.
+  https = {
+    app: createApp({
+      db: bff.testDb.db,
+      logger: createLogger('silent'),
+      env: parseEnv({ WEB_DIST_DIR: '/nonexistent', PUBLIC_ORIGIN: 'https://portico.example' }),
+      upstream: { iam: up.url, insight: up.url, secmaster: up.url, roma: up.url, ...fixtureIds, timeoutMs: 5_000 },
+      ...clock,
+    }),
+  };
 });
 afterAll(async () => {
-  await Promise.all([bff.close(), https.close()]);
+  await bff.close();
   await up.close();
 });
 
