@@ -9,6 +9,8 @@ import type { SweepUpstream } from './sweep-options';
 
 /** The provider's largest page. */
 export const enumeratePageSize = 1000;
+/** List pages of one type in flight at once, after the first (which tells the count). */
+export const enumeratePagesAtOnce = 8;
 
 export interface InsightSweepDeps {
   client: Pick<InsightClient, 'listResources' | 'readPermissions'>;
@@ -30,9 +32,8 @@ export function insightSweepUpstream(deps: InsightSweepDeps): SweepUpstream {
         for (const id of await deps.knownIds(type)) yield { resource_type: type, resource_id: id };
         return;
       }
-      // `offset` counts records (see the insight contract); stop at `count` or an empty page.
-      for (let offset = 0; ;) {
-        const page = await gate((signal) =>
+      const pageAt = (offset: number) => {
+        const page = gate((signal) =>
           deps.client.listResources(
             deps.session,
             deps.workspaceId,
@@ -41,16 +42,40 @@ export function insightSweepUpstream(deps: InsightSweepDeps): SweepUpstream {
             signal,
           ),
         );
-        for (const item of page.items) {
-          yield {
-            resource_type: type,
-            resource_id: item.id,
-            name: item.name,
-            ...(item.create_user_name !== undefined ? { owner_name: item.create_user_name } : {}),
-          };
+        // A page left behind (the enumeration stopped or a page before it failed) must not
+        // surface as an unhandled rejection; awaiting it still throws.
+        page.catch(() => {});
+        return { offset, page };
+      };
+      // `offset` counts records (see the insight contract); stop at `count` or an empty page.
+      // The first page tells the count and the provider's real page size; the pages left are
+      // then asked for together (a few at a time), not one round trip after another.
+      let round = [pageAt(0)];
+      let stride = enumeratePageSize;
+      for (;;) {
+        let next = 0;
+        let count = 0;
+        for (const { offset, page: pending } of round) {
+          const page = await pending;
+          for (const item of page.items) {
+            yield {
+              resource_type: type,
+              resource_id: item.id,
+              name: item.name,
+              ...(item.create_user_name !== undefined ? { owner_name: item.create_user_name } : {}),
+            };
+          }
+          next = offset + page.items.length;
+          count = page.count;
+          if (page.items.length === 0 || next >= count) return;
+          if (offset === 0) stride = page.items.length;
+          // A short page before the end: the offsets asked after it assumed a full one.
+          else if (page.items.length < stride) break;
         }
-        offset += page.items.length;
-        if (page.items.length === 0 || offset >= page.count) return;
+        round = [];
+        for (let at = next; at < count && round.length < enumeratePagesAtOnce; at += stride) {
+          round.push(pageAt(at));
+        }
       }
     },
     readPermissions(ref, signal): Promise<PermissionsRecord> {
