@@ -15,14 +15,20 @@ function normalise(err: unknown): HttpError {
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
-    return new HttpError(400, 'validation_failed', issue?.message ?? 'invalid input', issue?.path.join('.'));
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'input';
+    return new HttpError(400, 'validation_failed', `${field}: ${issue?.message ?? 'invalid input'}`, field);
   }
-  // body-parser errors carry `type` and `status`.
-  const e = err as { type?: string; status?: number };
+  // body-parser and router errors carry `type` and/or `status` (http-errors).
+  const e = err as { type?: string; status?: unknown; statusCode?: unknown };
   if (e.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'Request body is too large');
-  if (e.type === 'entity.parse.failed') return new HttpError(400, 'validation_failed', 'Body is not valid JSON', 'body');
-  if (e.type === 'encoding.unsupported' || e.status === 415)
-    return new HttpError(415, 'unsupported_media_type', 'Unsupported content encoding');
+  if (e.type === 'entity.parse.failed') return new HttpError(400, 'validation_failed', 'body: not valid JSON', 'body');
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported' || status === 415)
+    return new HttpError(415, 'unsupported_media_type', 'Unsupported content encoding or charset', 'content-type');
+  // The router's "Failed to decode param" on a malformed %-escape in the path.
+  if (err instanceof URIError) return new HttpError(400, 'validation_failed', 'path: not a valid URL encoding', 'path');
+  if (status === 413) return new HttpError(413, 'payload_too_large', 'Request body is too large');
+  if (status >= 400 && status < 500) return new HttpError(400, 'validation_failed', 'body: unreadable request body', 'body');
   return new HttpError(500, 'internal', 'Internal error');
 }
 

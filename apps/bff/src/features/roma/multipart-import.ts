@@ -6,6 +6,9 @@ import { assetPackageFileNamePattern, importAssetFileField } from '@portico/api-
 import { HttpError } from '../../http/http-error';
 import { ZipGuard } from './zip-guard';
 
+/** What file systems (and so ROMA's own storage) accept as one name. */
+const maxFileNameLength = 255;
+
 export interface IncomingAssetPackage {
   fileName: string;
   /** A fresh multipart body holding only the package, to stream upstream. */
@@ -23,14 +26,16 @@ export interface IncomingAssetPackage {
 export function readAssetPackage(req: Request, maxBytes: number): Promise<IncomingAssetPackage> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(type)) {
-    return Promise.reject(new HttpError(415, 'unsupported_media_type', 'Send the package as multipart/form-data'));
+    return Promise.reject(new HttpError(415, 'unsupported_media_type', 'content-type: send the package as multipart/form-data', 'content-type'));
   }
   const declared = Number(req.headers['content-length']);
   // Multipart framing adds a few hundred bytes; anything declared far beyond the limit is refused unread.
   if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) {
-    return Promise.reject(new HttpError(413, 'payload_too_large', `The file exceeds ${maxBytes} bytes`));
+    return Promise.reject(new HttpError(413, 'payload_too_large', `${importAssetFileField}: the file exceeds ${maxBytes} bytes`, importAssetFileField));
   }
 
+  const field = importAssetFileField;
+  const refuse = (why: string) => new HttpError(400, 'validation_failed', `${field}: ${why}`, field);
   return new Promise((resolve, reject) => {
     let failed: (e: Error) => void = () => undefined;
     const failure = new Promise<never>((_r, rej) => {
@@ -39,57 +44,81 @@ export function readAssetPackage(req: Request, maxBytes: number): Promise<Incomi
     failure.catch(() => undefined);
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 20, parts: 25, fieldSize: 4096 } });
+      bb = busboy({
+        headers: req.headers,
+        limits: { files: 1, fields: 20, parts: 25, fieldSize: 4096 },
+        // The name as sent (`../x.zip` included) is checked, not busboy's basename of it.
+        preservePath: true,
+      });
     } catch {
-      reject(new HttpError(400, 'validation_failed', 'Malformed multipart body', importAssetFileField));
+      reject(refuse('malformed multipart body (no boundary?)'));
       return;
     }
     let gotFile = false;
+    let stopped = false;
+    /** The body sent upstream, once the file proved a ZIP; completed only when the whole form was read. */
+    let outgoing: PassThrough | undefined;
+    let fileDone = false;
+    let formDone = false;
+    const finish = () => {
+      if (outgoing && fileDone && formDone && !stopped) outgoing.end(epilogue);
+    };
+    let epilogue = '';
     const stop = (e: Error) => {
+      if (stopped) return;
+      stopped = true;
       failed(e);
       reject(e);
+      // An upload refused after it started upstream is cut there too: ROMA never sees a whole body.
+      outgoing?.destroy(e);
       req.unpipe(bb);
       req.resume();
     };
 
     bb.on('file', (name, file, info) => {
-      if (name !== importAssetFileField || gotFile) {
+      // busboy destroys a file stream cut short ("Unexpected end of form"): unheard, that error would crash the process.
+      file.on('error', () => stop(refuse('malformed multipart body')));
+      if (name !== field) {
         file.resume();
         return;
       }
       gotFile = true;
       const fileName = info.filename ?? '';
-      if (!assetPackageFileNamePattern.test(fileName)) {
+      if (fileName.length > maxFileNameLength || !assetPackageFileNamePattern.test(fileName)) {
         file.resume();
-        stop(
-          new HttpError(
-            400,
-            'validation_failed',
-            `${importAssetFileField}: a .zip name starting with a letter or digit, using only + - _`,
-            importAssetFileField,
-          ),
-        );
+        stop(refuse(`a .zip name of at most ${maxFileNameLength} characters, starting with a letter or digit, using only + - _`));
         return;
       }
       const guard = new ZipGuard(maxBytes);
       guard.on('error', stop);
       file.pipe(guard);
       guard.ready.then(() => {
+        if (stopped) return;
         const boundary = `----portico${randomBytes(12).toString('hex')}`;
         const body = new PassThrough();
+        outgoing = body;
+        epilogue = `\r\n--${boundary}--\r\n`;
         body.write(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${importAssetFileField}"; filename="${fileName}"\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
             'Content-Type: application/zip\r\n\r\n',
         );
         guard.pipe(body, { end: false });
-        guard.on('end', () => body.end(`\r\n--${boundary}--\r\n`));
-        guard.on('error', (e) => body.destroy(e));
+        guard.on('end', () => {
+          fileDone = true;
+          finish();
+        });
         resolve({ fileName, body, contentType: `multipart/form-data; boundary=${boundary}`, failure });
       }, () => undefined);
     });
-    bb.on('error', () => stop(new HttpError(400, 'validation_failed', 'Malformed multipart body', importAssetFileField)));
+    // busboy skips parts past its limits silently: a second file or a flood of parts is refused.
+    bb.on('filesLimit', () => stop(refuse('send exactly one file')));
+    bb.on('partsLimit', () => stop(refuse('too many parts in the form')));
+    bb.on('fieldsLimit', () => stop(refuse('too many fields in the form')));
+    bb.on('error', () => stop(refuse('malformed multipart body')));
     bb.on('close', () => {
-      if (!gotFile) stop(new HttpError(400, 'validation_failed', `${importAssetFileField}: no file`, importAssetFileField));
+      if (!gotFile) return stop(refuse('no file'));
+      formDone = true;
+      finish();
     });
     req.on('aborted', () => stop(new HttpError(499, 'internal', 'The browser cancelled the upload')));
     req.pipe(bb);

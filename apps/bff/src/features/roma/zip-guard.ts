@@ -1,7 +1,9 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { importAssetFileField } from '@portico/api-types';
 import { HttpError } from '../../http/http-error';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const field = importAssetFileField;
 
 /**
  * Passes a file through while checking it: the first four bytes must be a ZIP local-file
@@ -26,12 +28,12 @@ export class ZipGuard extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.maxBytes) return cb(this.fail(new HttpError(413, 'payload_too_large', `The file exceeds ${this.maxBytes} bytes`)));
+    if (this.seen > this.maxBytes) return cb(this.fail(new HttpError(413, 'payload_too_large', `${field}: the file exceeds ${this.maxBytes} bytes`, field)));
     if (this.head.length < zipMagic.length) {
       this.head = Buffer.concat([this.head, chunk]);
       if (this.head.length < zipMagic.length) return cb();
       if (!zipMagic.every((b, i) => this.head[i] === b)) {
-        return cb(this.fail(new HttpError(415, 'unsupported_media_type', 'The file is not a ZIP archive', 'ImportAssetRequestBody')));
+        return cb(this.fail(new HttpError(415, 'unsupported_media_type', `${field}: the file is not a ZIP archive`, field)));
       }
       this.resolveReady();
       const out = this.head;
@@ -43,7 +45,7 @@ export class ZipGuard extends Transform {
 
   override _flush(cb: TransformCallback): void {
     if (this.head.length < zipMagic.length) {
-      return cb(this.fail(new HttpError(415, 'unsupported_media_type', 'The file is not a ZIP archive', 'ImportAssetRequestBody')));
+      return cb(this.fail(new HttpError(415, 'unsupported_media_type', `${field}: the file is not a ZIP archive`, field)));
     }
     cb();
   }
