@@ -20,10 +20,10 @@ function client(
 ): InsightSweepDeps['client'] & { offsets: number[]; mostInFlight: number } {
   const offsets: number[] = [];
   let inFlight = 0;
-  const stub = {
+  const stub: InsightSweepDeps['client'] & { offsets: number[]; mostInFlight: number } = {
     offsets,
     mostInFlight: 0,
-    async listResources(_s: unknown, _ws: string, _type: string, q: { offset: number; limit: number }) {
+    async listResources(_s, _ws, _type, q) {
       offsets.push(q.offset);
       inFlight += 1;
       stub.mostInFlight = Math.max(stub.mostInFlight, inFlight);
