@@ -6,6 +6,7 @@
 // What counts: a resource is one permissions read, i.e. one row of the audit. The list pages the
 // sweep fetches first are upstream requests too, but are not counted as resources, while the
 // time they take is in the wall time: the figure is what a user waiting for an audit sees.
+import { availableParallelism, loadavg } from 'node:os';
 import { listableResourceTypes } from '@portico/api-types';
 import { emulatorUpstream } from '../apps/bff/src/embedded-emulator';
 import { insightSweepUpstream } from '../apps/bff/src/features/audits/insight-sweep-upstream';
@@ -98,7 +99,8 @@ export const auditSweepEmulatorBenchmark: BenchScenario = {
       );
       log(
         `CPU during the sweep: sweep process ${(((cpu.user + cpu.system) / 1000 / sweepMs) * 100).toFixed(0)} %, ` +
-          `emulator process ${((emuCpuMs / sweepMs) * 100).toFixed(0)} % of one core`,
+          `emulator process ${((emuCpuMs / sweepMs) * 100).toFixed(0)} % of one core; machine load ` +
+          `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (other work slows both processes)`,
       );
       return [atLeast(name, 'resources/s ÷ ideal 800/s', rate / idealPerSecond, '×', 0.8)];
     } finally {

@@ -2,6 +2,7 @@
 // of 20 ms (a timer, no I/O) through the real engine with 16 lanes and the default rate cap.
 // Figure: resources/s against the ideal 16 / 20 ms = 800/s, so what the engine itself (pool,
 // rate limiter, retry wrapper, row judging, events) loses is told apart from HTTP and emulator.
+import { availableParallelism, loadavg } from 'node:os';
 import type { AuditResourceRef, PermissionsRecord } from '@portico/api-types';
 import { emptyPolicy } from '../apps/bff/src/features/audits/policy';
 import { runSweep } from '../apps/bff/src/features/audits/sweep';
@@ -70,7 +71,8 @@ export const auditSweepBenchmark: BenchScenario = {
     const rate = (resources * 1000) / sweepMs;
     log(
       `${resources} reads in ${(sweepMs / 1000).toFixed(2)} s = ${rate.toFixed(0)}/s; ideal ${idealPerSecond}/s; ` +
-        `one ${latencyMs} ms timer takes ${oneRead.toFixed(1)} ms here (floor ${((concurrency * 1000) / oneRead).toFixed(0)}/s)`,
+        `one ${latencyMs} ms timer takes ${oneRead.toFixed(1)} ms here (floor ${((concurrency * 1000) / oneRead).toFixed(0)}/s); ` +
+        `machine load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
     );
     return [atLeast(name, 'resources/s ÷ ideal 800/s (engine only)', rate / idealPerSecond, '×', 0.9)];
   },
