@@ -11,6 +11,12 @@ describe('emulatorOptionsFromEnv', () => {
     expect(o).toMatchObject({ port: 0, tokenTtlMs: 60_000, seedResources: 10000, faults: { throttleRate: 0.2, largeFileBytes: 1000 } });
   });
 
+  it('reads the connection faults', () => {
+    const o = emulatorOptionsFromEnv({ FAULT_RESET_RATE: '0.1', FAULT_CUT_UPLOAD_AFTER_BYTES: '65536' });
+    expect(o.faults).toMatchObject({ resetRate: 0.1, cutUploadAfterBytes: 65536 });
+    expect(() => emulatorOptionsFromEnv({ FAULT_RESET_RATE: '2' })).toThrow(/FAULT_RESET_RATE/);
+  });
+
   it('names every wrong variable', () => {
     expect(() => emulatorOptionsFromEnv({ PORT: 'x', FAULT_ERROR_RATE: '3' })).toThrow(/PORT[\s\S]*FAULT_ERROR_RATE/);
   });

@@ -16,6 +16,8 @@ const envSchema = z.object({
   FAULT_ERROR_RATE: optionalRate,
   FAULT_THROTTLE_RATE: optionalRate,
   FAULT_CUT_STREAM_AFTER_BYTES: optionalInt(0),
+  FAULT_CUT_UPLOAD_AFTER_BYTES: optionalInt(0),
+  FAULT_RESET_RATE: optionalRate,
   LARGE_FILE_BYTES: optionalInt(0),
 });
 
@@ -40,6 +42,8 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
       errorRate: e.FAULT_ERROR_RATE,
       throttleRate: e.FAULT_THROTTLE_RATE,
       cutStreamAfterBytes: e.FAULT_CUT_STREAM_AFTER_BYTES,
+      cutUploadAfterBytes: e.FAULT_CUT_UPLOAD_AFTER_BYTES,
+      resetRate: e.FAULT_RESET_RATE,
       largeFileBytes: e.LARGE_FILE_BYTES,
     },
   };
