@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/session/components/sign-in-page';
+import { loadScreenMessages } from '../i18n/i18n';
 import { RequireCapability, RequireSession } from './require-session';
 import { ScreenLoading } from './screen-loading';
 import { ShellLayout } from './shell-layout';
@@ -8,6 +9,10 @@ import { ShellLayout } from './shell-layout';
 // Screens load on first visit: sign-in and the shell stay small and fast.
 const lazyScreen = (load: () => Promise<{ element: ReactNode }>): Pick<RouteObject, 'lazy'> => ({
   lazy: load,
+});
+// Screens after the first one also bring their strings, fetched beside their code.
+const laterScreen = (load: () => Promise<{ element: ReactNode }>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => (await Promise.all([load(), loadScreenMessages()]))[0],
 });
 
 // A loader redirect happens before anything renders, so nothing (like the workspace picker
@@ -35,7 +40,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'export',
-        ...lazyScreen(async () => {
+        ...laterScreen(async () => {
           const { ExportRoute } = await import('./routes/export-route');
           return {
             element: (
@@ -48,7 +53,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'import',
-        ...lazyScreen(async () => {
+        ...laterScreen(async () => {
           const { ImportPage } = await import('../features/import/components/import-page');
           return {
             element: (
@@ -61,14 +66,14 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'audit',
-        ...lazyScreen(async () => {
+        ...laterScreen(async () => {
           const { AuditRoute } = await import('./routes/audit-route');
           return { element: <AuditRoute /> };
         }),
       },
       {
         path: 'activity',
-        ...lazyScreen(async () => {
+        ...laterScreen(async () => {
           const { ActivityRoute } = await import('./routes/activity-route');
           return {
             element: (

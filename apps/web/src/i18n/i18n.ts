@@ -12,17 +12,30 @@ export interface Translator {
   formatBytes: (value: number) => string;
 }
 
-const catalogues: Partial<Record<Locale, Messages>> = { en: messagesEn };
+// The shell's strings are here from the start; each later screen's route adds theirs before it
+// renders (`loadScreenMessages`), so the first screen's JavaScript does not carry them.
+const catalogueEn: Partial<Messages> = { ...messagesEn };
+const catalogues: Partial<Record<Locale, Partial<Messages>>> = { en: catalogueEn };
+let screenMessages: Promise<void> | undefined;
+
+/** Adds the later screens' strings to the catalogue; routes await it with their code. */
+export function loadScreenMessages(): Promise<void> {
+  screenMessages ??= import('./messages.screens.en').then((m) => {
+    Object.assign(catalogueEn, m.screenMessagesEn);
+  });
+  return screenMessages;
+}
 
 const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 export function createTranslator(locale: Locale = 'en'): Translator {
-  const messages = catalogues[locale] ?? messagesEn;
+  const messages = catalogues[locale] ?? catalogueEn;
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(locale);
   return {
     locale,
-    t: (key, values) => formatMessage(locale, messages[key] ?? messagesEn[key], values),
+    // A key whose screen's strings have not loaded shows as itself: visible, and never a crash.
+    t: (key, values) => formatMessage(locale, messages[key] ?? catalogueEn[key] ?? key, values),
     formatDate: (value) => dateFormat.format(new Date(value)),
     formatNumber: (value) => numberFormat.format(value),
     formatBytes: (value) => {

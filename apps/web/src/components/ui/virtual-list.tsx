@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useFixedRows } from './use-fixed-rows';
 
 /**
  * Renders only the visible rows of a long list (10 000 rows stay smooth); `onNearEnd` asks for
@@ -27,15 +27,7 @@ export function VirtualList<T>({
   footer?: ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer is meant to re-render on scroll; no compiler memoisation is wanted here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-  });
-  const rows = virtualizer.getVirtualItems();
+  const { rows, totalSize } = useFixedRows({ count: items.length, rowHeight, scrollRef, viewHeight: height });
   const lastIndex = rows[rows.length - 1]?.index ?? -1;
   useEffect(() => {
     if (onNearEnd && items.length < total && lastIndex >= items.length - 20) onNearEnd();
@@ -50,7 +42,7 @@ export function VirtualList<T>({
       style={{ height }}
       className="overflow-auto rounded border border-slate-200 dark:border-slate-700"
     >
-      <ul className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+      <ul className="relative w-full" style={{ height: totalSize }}>
         {rows.map((row) => {
           const item = items[row.index];
           if (item === undefined) return null;

@@ -1,9 +1,11 @@
 import { permissionSwitches, type AuditRow } from '@portico/api-types';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useFixedRows } from '../../../components/ui/use-fixed-rows';
 import { useT } from '../../../i18n/i18n';
 import { rowKey } from './row-key';
 
+const rowHeight = 36;
+const viewHeight = 420;
 const cols = 'grid grid-cols-[2rem_minmax(10rem,2fr)_7rem_8rem_repeat(4,3.5rem)_8rem_11rem_8rem] items-center gap-2 px-2';
 
 /**
@@ -23,9 +25,7 @@ export function AuditMatrix({
 }) {
   const { t, formatDate } = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer is meant to re-render on scroll; no compiler memoisation is wanted here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 36, overscan: 10 });
+  const { rows: visible, totalSize } = useFixedRows({ count: rows.length, rowHeight, scrollRef, viewHeight });
   return (
     <div role="table" aria-label={t('audit.matrix.label')} aria-rowcount={rows.length + 1} className="rounded border border-slate-200 text-sm dark:border-slate-700">
       <div role="rowgroup">
@@ -46,10 +46,10 @@ export function AuditMatrix({
           <span role="columnheader">{t('audit.matrix.finding')}</span>
         </div>
       </div>
-      <div ref={scrollRef} tabIndex={0} role="rowgroup" aria-label={t('audit.matrix.rows')} style={{ height: 420 }} className="overflow-auto">
+      <div ref={scrollRef} tabIndex={0} role="rowgroup" aria-label={t('audit.matrix.rows')} style={{ height: viewHeight }} className="overflow-auto">
         {rows.length === 0 && <p className="p-2">{t('audit.matrix.empty')}</p>}
-        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((v) => {
+        <div className="relative w-full" style={{ height: totalSize }}>
+          {visible.map((v) => {
             const row = rows[v.index];
             if (!row) return null;
             const name = row.name ?? row.resource_id;

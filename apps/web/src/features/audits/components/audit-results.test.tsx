@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadScreenMessages } from '../../../i18n/i18n';
 import { auditRow } from '../testing/audit-rows';
 import { AuditResults } from './audit-results';
 
@@ -9,6 +10,9 @@ const many = Array.from({ length: 10_000 }, (_, i) =>
 );
 
 describe('audit results at 10 000 rows', () => {
+  // Rendered without its route, which would load the screen's strings.
+  beforeAll(loadScreenMessages);
+
   it('keeps only a window of rows in the DOM and filters the whole set', async () => {
     const user = userEvent.setup();
     render(<AuditResults rows={many} canFix={false} />);

@@ -1,11 +1,10 @@
-import { signInRequestSchema } from '@portico/api-types';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { FormField, inputClass } from '../../../components/ui/form-field';
-import { useZodForm } from '../../../components/ui/use-zod-form';
 import { useT } from '../../../i18n/i18n';
 import { useSignIn } from '../api/sign-in';
 import { SignInError } from './sign-in-error';
+import { useSignInFields } from './use-sign-in-fields';
 
 /** Only same-app paths may be returned to after signing in. */
 export function safeNext(next: string | null): string {
@@ -17,15 +16,14 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const signIn = useSignIn();
-  const form = useZodForm(signInRequestSchema, { defaultValues: { domain: '', username: '', password: '' } });
-  const { errors } = form.formState;
-  const onSubmit = form.handleSubmit((values) =>
+  const form = useSignInFields((values) =>
     signIn.mutate(values, { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) }),
   );
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 p-4 dark:bg-slate-950">
       <form
-        onSubmit={(e) => void onSubmit(e)}
+        onSubmit={form.onSubmit}
+        onChange={form.onChange}
         noValidate
         aria-labelledby="sign-in-title"
         className="w-full max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
@@ -38,14 +36,14 @@ export function SignInPage() {
             {t('signIn.expired')}
           </p>
         )}
-        <FormField label={t('signIn.domain')} error={errors.domain && t('signIn.domainRequired')}>
-          <input className={inputClass} autoComplete="organization" {...form.register('domain')} />
+        <FormField label={t('signIn.domain')} error={form.invalid.has('domain') ? t('signIn.domainRequired') : undefined}>
+          <input className={inputClass} autoComplete="organization" name="domain" />
         </FormField>
-        <FormField label={t('signIn.username')} error={errors.username && t('signIn.usernameRequired')}>
-          <input className={inputClass} autoComplete="username" {...form.register('username')} />
+        <FormField label={t('signIn.username')} error={form.invalid.has('username') ? t('signIn.usernameRequired') : undefined}>
+          <input className={inputClass} autoComplete="username" name="username" />
         </FormField>
-        <FormField label={t('signIn.password')} error={errors.password && t('signIn.passwordRequired')}>
-          <input type="password" className={inputClass} autoComplete="current-password" {...form.register('password')} />
+        <FormField label={t('signIn.password')} error={form.invalid.has('password') ? t('signIn.passwordRequired') : undefined}>
+          <input type="password" className={inputClass} autoComplete="current-password" name="password" />
         </FormField>
         {signIn.error && <SignInError error={signIn.error} />}
         <Button type="submit" variant="primary" className="w-full justify-center" disabled={signIn.isPending}>
