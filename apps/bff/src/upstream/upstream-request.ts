@@ -41,8 +41,20 @@ async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<stri
  * are timeouts (no headers within `timeoutMs`), refused connections and aborts.
  */
 export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
+  return attempt(req, true);
+}
+
+/** The upstream reset a kept-alive connection as it was reused: the request never got there. */
+const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) =>
+  outgoing.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+
+function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessage> {
   const url = buildUrl(req.base, req.path, req.query);
   const transport = url.protocol === 'https:' ? https : http;
+  // A streamed body (an upload) cannot be sent twice: it gets a connection of its own, as does
+  // a retry (other pooled connections may be just as stale).
+  const streamed = req.body !== undefined && typeof req.body !== 'string';
+  const fresh = streamed || !mayRetry;
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (e: UpstreamError) => {
@@ -50,7 +62,7 @@ export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
       settled = true;
       reject(e);
     };
-    const outgoing = transport.request(url, { method: req.method, headers: req.headers });
+    const outgoing = transport.request(url, { method: req.method, headers: req.headers, ...(fresh ? { agent: false } : {}) });
     const timer = setTimeout(() => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
       outgoing.destroy();
@@ -63,6 +75,14 @@ export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      // The keep-alive race (the upstream closes an idle connection as the BFF reuses it) is not
+      // an upstream failure: once more, on a fresh connection.
+      if (mayRetry && !settled && !streamed && staleSocket(outgoing, err)) {
+        settled = true;
+        req.signal?.removeEventListener('abort', onAbort);
+        resolve(attempt(req, false));
+        return;
+      }
       fail(new UpstreamError('unreachable', 502, req.service, err.code ?? 'network', err.message));
     });
     outgoing.on('response', (res) => {
