@@ -7,6 +7,7 @@ import {
 } from '@portico/api-types/upstream';
 import type { UpstreamConfig } from '../config/upstream-config';
 import { UpstreamError } from './upstream-error';
+import { readJsonAnswer } from './upstream-body';
 import { sendUpstream } from './upstream-request';
 
 export interface IssuedToken {
@@ -34,17 +35,11 @@ export function createIamClient(cfg: UpstreamConfig) {
         timeoutMs: cfg.timeoutMs,
         signal,
       });
-      const chunks: Buffer[] = [];
-      for await (const c of res) chunks.push(c as Buffer);
       const token = res.headers[iamSubjectTokenHeader];
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        parsed = undefined;
-      }
+      const parsed = await readJsonAnswer(res, 'iam');
       const r = iamTokenResponseSchema.safeParse(parsed);
-      if (typeof token !== 'string' || !token || !r.success) {
+      // A session ends when its token does: an expiry that is no date is a reply outside the spec.
+      if (typeof token !== 'string' || !token || !r.success || Number.isNaN(Date.parse(r.data.token.expires_at))) {
         throw new UpstreamError('contract', res.statusCode ?? 201, 'iam', 'contract', 'token reply outside the spec');
       }
       return { token, body: r.data.token };

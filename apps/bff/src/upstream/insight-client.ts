@@ -14,6 +14,7 @@ import {
 import type { IncomingMessage } from 'node:http';
 import type { UpstreamConfig } from '../config/upstream-config';
 import { jsonContentType, upstreamHeaders } from './upstream-headers';
+import { expectFileAnswer, notAFile } from './upstream-body';
 import { sendUpstream, upstreamJson } from './upstream-request';
 
 /** What an upstream call needs from a session: only the token. */
@@ -122,13 +123,13 @@ export function createInsightClient(cfg: UpstreamConfig) {
     },
 
     /** Resolves when the file's headers arrive; the body is the caller's to stream. */
-    exportResourcePackage(
+    async exportResourcePackage(
       s: TokenHolder,
       workspaceId: string,
       body: ExportResourcePackageRequest,
       signal?: AbortSignal,
     ): Promise<IncomingMessage> {
-      return sendUpstream({
+      const res = await sendUpstream({
         ...common,
         method: 'POST',
         path: paths.exportResourcePackage(cfg.projectId),
@@ -136,6 +137,7 @@ export function createInsightClient(cfg: UpstreamConfig) {
         body: JSON.stringify(body),
         signal,
       });
+      return expectFileAnswer(res, 'insight', notAFile.insight);
     },
   };
 }

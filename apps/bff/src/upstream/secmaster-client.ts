@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { UpstreamConfig } from '../config/upstream-config';
 import type { TokenHolder } from './insight-client';
 import { jsonContentType, upstreamHeaders } from './upstream-headers';
+import { expectFileAnswer, notAFile } from './upstream-body';
 import { sendUpstream, upstreamJson } from './upstream-request';
 
 /** SecMaster workflows of the configured workspace; throws `UpstreamError`. */
@@ -25,8 +26,8 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
       );
       return data;
     },
-    exportWorkflows(s: TokenHolder, body: ExportWorkflowsRequest, signal?: AbortSignal): Promise<IncomingMessage> {
-      return sendUpstream({
+    async exportWorkflows(s: TokenHolder, body: ExportWorkflowsRequest, signal?: AbortSignal): Promise<IncomingMessage> {
+      const res = await sendUpstream({
         ...common,
         method: 'POST',
         path: paths.exportWorkflows(cfg.projectId, cfg.secmasterWorkspaceId),
@@ -34,6 +35,7 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
         body: JSON.stringify(body),
         signal,
       });
+      return expectFileAnswer(res, 'secmaster', notAFile.secmaster);
     },
   };
 }

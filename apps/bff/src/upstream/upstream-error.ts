@@ -41,6 +41,17 @@ export class UpstreamError extends Error {
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 
+/** A non-JSON error body (a gateway's HTML page, say) as one short line of its text. */
+function plainText(rawBody: string, status: number): string {
+  const text = rawBody
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
+  return text ? `HTTP ${status}: ${text}` : `HTTP ${status} with no error body`;
+}
+
 /**
  * Reads any of the three services' error bodies (`error_code/error_msg`, `code/message`,
  * `error_code/error_msg/error_details/request_id`) and IAM's `{error:{code,message}}`,
@@ -61,8 +72,7 @@ export function upstreamErrorFromBody(
   }
   const nested = body.error && typeof body.error === 'object' ? (body.error as Record<string, unknown>) : undefined;
   const code = str(body.error_code) ?? str(body.code) ?? str(nested?.code) ?? `HTTP.${status}`;
-  const message =
-    str(body.error_msg) ?? str(body.message) ?? str(nested?.message) ?? (rawBody.slice(0, 200) || `HTTP ${status}`);
+  const message = str(body.error_msg) ?? str(body.message) ?? str(nested?.message) ?? plainText(rawBody, status);
   const details = str(body.error_details) ?? str(nested?.title);
   const requestId = str(body.request_id) ?? headerRequestId;
   return new UpstreamError('http', status, service, code, message, details, requestId);

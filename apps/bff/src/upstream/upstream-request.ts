@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
 import { parseRetryAfter } from './retry-after';
+import { readJsonAnswer } from './upstream-body';
 import { UpstreamError, upstreamErrorFromBody, type UpstreamService } from './upstream-error';
 
 export interface UpstreamRequest {
@@ -120,13 +121,7 @@ export async function upstreamJson<T>(
   parse: (body: unknown) => { success: true; data: T } | { success: false; error: { message: string } },
 ): Promise<{ data: T; status: number }> {
   const res = await sendUpstream(req);
-  const text = await readText(res, 64 * 1024 * 1024);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new UpstreamError('contract', res.statusCode ?? 200, req.service, 'invalid_json', 'reply is not JSON');
-  }
+  const body = await readJsonAnswer(res, req.service);
   const r = parse(body);
   if (!r.success) {
     throw new UpstreamError('contract', res.statusCode ?? 200, req.service, 'contract', r.error.message.slice(0, 500));
