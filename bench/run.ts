@@ -6,21 +6,17 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { auditSweepBenchmark } from './audit-sweep';
 import { auditSweepEmulatorBenchmark } from './audit-sweep-emulator';
-import { streamingMemoryBenchmark } from './streaming-memory';
+import { exportDownload } from './export-download';
+import { importUpload } from './import-upload';
+import { permissionsProxy } from './permissions-proxy';
 import type { BenchScenario, Figure } from './support/scenario';
-
-const legacy = (name: string, run: () => Promise<string>): BenchScenario => ({
-  name,
-  run: async (ctx) => {
-    ctx.log(await run());
-    return [];
-  },
-});
 
 const scenarios: BenchScenario[] = [
   auditSweepBenchmark,
   auditSweepEmulatorBenchmark,
-  legacy('BFF streaming memory (200 MiB export and import)', streamingMemoryBenchmark),
+  importUpload,
+  exportDownload,
+  permissionsProxy,
 ];
 
 const args = process.argv.slice(2);

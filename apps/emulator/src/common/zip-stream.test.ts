@@ -24,4 +24,26 @@ describe('zipChunks', () => {
     expect(JSON.parse(strFromU8(files['a.json'] as Uint8Array))).toEqual({ a: 1 });
     expect(files['pad.bin']?.length).toBe(200_000);
   });
+
+  it('records the CRC-32 of a stored entry as the data has it, chunk after chunk', async () => {
+    const data = new Uint8Array(300_000).map((_, i) => (i * 7919) % 251);
+    const chunks = [data.subarray(0, 1), data.subarray(1, 100_000), data.subarray(100_000)];
+    const parts: Uint8Array[] = [];
+    for await (const c of zipChunks([{ name: 'raw.bin', data: chunks, compress: false }])) parts.push(c);
+    const zip = Buffer.concat(parts);
+    // The central directory's header (PK\x01\x02) holds the CRC at offset 16.
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(central).toBeGreaterThan(0);
+    expect(zip.readUInt32LE(central + 16)).toBe(referenceCrc32(data));
+  });
 });
+
+/** CRC-32 (IEEE) bit by bit: slow and independent of zlib and fflate. */
+function referenceCrc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}

@@ -1,0 +1,74 @@
+// `GET /api/insight/permissions` under load (autocannon, 50 connections, 15 s per side, in its
+// own process) through the BFF and straight to the emulator's properties API with the same
+// user's IAM token. Figures: requests per second through the BFF as a share of straight, and
+// the p99 latency the BFF adds (BFF p99 − straight p99); medians of alternating pairs.
+import { demo } from '../apps/emulator/src/demo';
+import { runLoad, type RequestsJob } from './support/load-job';
+import { median, pairedRuns } from './support/paired-runs';
+import { atLeast, atMost, type BenchScenario } from './support/scenario';
+import { startStack, type Stack } from './support/stack';
+
+const name = 'GET /api/insight/permissions through the BFF vs straight';
+const connections = 50;
+
+function straightUrl(stack: Stack, id: string): string {
+  const q = new URLSearchParams({ resource_id: id, resource_type: 'dashboard' });
+  return `${stack.emulator.url}/v1/${demo.projectId}/authorization/cooperate-authorization/properties?${q}`;
+}
+
+/** A dashboard whose switches the emulator holds (a 404 would measure the error path). */
+async function dashboardWithPermissions(stack: Stack, headers: Record<string, string>): Promise<string> {
+  const res = await fetch(`${stack.bff.url}/api/insight/resources?type=dashboard&limit=20`, { headers: stack.bffHeaders });
+  const { items } = (await res.json()) as { items: { id: string }[] };
+  for (const { id } of items) {
+    const probe = await fetch(straightUrl(stack, id), { headers });
+    await probe.arrayBuffer();
+    if (probe.status === 200) return id;
+  }
+  throw new Error('no dashboard with collaboration switches in the emulator');
+}
+
+export const permissionsProxy: BenchScenario = {
+  name,
+  async run({ quick, log }) {
+    const durationSeconds = quick ? 3 : 15;
+    const stack = await startStack();
+    try {
+      const straightHeaders = { 'x-auth-token': stack.token, 'x-workspace-id': demo.insightWorkspaceId };
+      const id = await dashboardWithPermissions(stack, straightHeaders);
+      const q = new URLSearchParams({ resource_id: id, resource_type: 'dashboard' });
+      const job = (url: string, headers: Record<string, string>, seconds: number): RequestsJob => ({
+        kind: 'requests',
+        url,
+        headers,
+        connections,
+        durationSeconds: seconds,
+      });
+      const jobs = {
+        straight: job(straightUrl(stack, id), straightHeaders, durationSeconds),
+        bff: job(`${stack.bff.url}/api/insight/permissions?${q}`, stack.bffHeaders, durationSeconds),
+      };
+      // Warm both (JIT, connection pools) before anything counts.
+      await runLoad({ ...jobs.straight, durationSeconds: 1 });
+      await runLoad({ ...jobs.bff, durationSeconds: 1 });
+      const once = (side: 'straight' | 'bff') => async () => {
+        const r = await runLoad(jobs[side]);
+        if (r.failures > 0 || r.total === 0) throw new Error(`${side}: ${r.failures} of ${r.total} requests failed`);
+        return r;
+      };
+      const pairs = await pairedRuns(2, { straight: once('straight'), bff: once('bff') });
+      for (const p of pairs) {
+        log(
+          `req/s straight ${p.straight.requestsPerSecond.toFixed(0)} (p50 ${p.straight.p50Ms} ms, p99 ${p.straight.p99Ms} ms); ` +
+            `through the BFF ${p.bff.requestsPerSecond.toFixed(0)} (p50 ${p.bff.p50Ms} ms, p99 ${p.bff.p99Ms} ms)`,
+        );
+      }
+      return [
+        atLeast(name, 'requests per second through the BFF / straight', median(pairs.map((p) => p.bff.requestsPerSecond / p.straight.requestsPerSecond)), '×', 0.6),
+        atMost(name, 'p99 latency added by the BFF', median(pairs.map((p) => p.bff.p99Ms - p.straight.p99Ms)), 'ms', 5),
+      ];
+    } finally {
+      await stack.close();
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface RequestsJob {
+  kind: 'requests';
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  durationSeconds: number;
+}
+
+export interface TransferJob {
+  kind: 'transfer';
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  /** Sent as the body (its size as Content-Length), streamed from disk. */
+  bodyFile?: string;
+  body?: string;
+}
+
+export type LoadJob = RequestsJob | TransferJob;
+
+export type LoadResult =
+  | { kind: 'requests'; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; failures: number }
+  | { kind: 'transfer'; status: number; uploadBytes: number; downloadBytes: number; seconds: number; answer: string };
+
+const benchDir = fileURLToPath(new URL('../', import.meta.url));
+const script = fileURLToPath(new URL('./load.ts', import.meta.url));
+
+/** Runs `job` in a separate Node process (`load.ts`) and resolves with what it measured. */
+export function runLoad<K extends LoadJob['kind']>(job: LoadJob & { kind: K }): Promise<Extract<LoadResult, { kind: K }>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], {
+      cwd: benchDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line) return reject(new Error(`load process exited with ${code}:\n${err}`));
+      resolve(JSON.parse(line) as Extract<LoadResult, { kind: K }>);
+    });
+  });
+}

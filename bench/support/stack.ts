@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demo } from '../../apps/emulator/src/demo';
+import { buildServers } from './build-servers';
+import { freePort, startServerProcess, type ServerProcess } from './child-process';
+
+export interface Stack {
+  emulator: ServerProcess;
+  bff: ServerProcess;
+  /** Cookie and CSRF headers of a demo operator signed in through the BFF. */
+  bffHeaders: Record<string, string>;
+  /** The IAM token of the same user, for requests straight to the emulator. */
+  token: string;
+  /** Where the processes' logs are (removed by `close`). */
+  dir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The emulator and the BFF as two child processes on free loopback ports, built from the
+ * current sources, the BFF configured with the emulator as its upstream (as a real deployment
+ * would be, not the embedded one) and its embedded database, logging every request as in
+ * production.
+ */
+/**
+ * For finding a cause: `BENCH_CPU_PROF=<dir>` profiles both servers (`--cpu-prof`), each into
+ * `<dir>/<server>`; `BENCH_NODE_ARGS="--trace-gc …"` passes options to both.
+ */
+const profileArgs = (server: string): string[] => {
+  const dir = process.env.BENCH_CPU_PROF;
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return [...extra, ...(dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, server)] : [])];
+};
+
+export async function startStack(options: { emulatorEnv?: Record<string, string>; bffEnv?: Record<string, string> } = {}): Promise<Stack> {
+  const scripts = buildServers();
+  const dir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
+  const started: ServerProcess[] = [];
+  try {
+    const emulator = await startServerProcess({
+      name: 'emulator',
+      script: scripts.emulator,
+      port: await freePort(),
+      env: { DATA_DIR: join(dir, 'emulator'), ...options.emulatorEnv },
+      readyPath: '/__emulator/health',
+      logFile: join(dir, 'emulator.log'),
+      nodeArgs: profileArgs('emulator'),
+    });
+    started.push(emulator);
+    const bff = await startServerProcess({
+      name: 'BFF',
+      script: scripts.bff,
+      port: await freePort(),
+      env: {
+        DATA_DIR: join(dir, 'bff'),
+        WEB_DIST_DIR: join(dir, 'no-web'),
+        IAM_ENDPOINT: emulator.url,
+        INSIGHT_ENDPOINT: emulator.url,
+        SECMASTER_ENDPOINT: emulator.url,
+        ROMA_ENDPOINT: emulator.url,
+        PROJECT_ID: demo.projectId,
+        INSIGHT_INSTANCE_ID: demo.insightInstanceId,
+        INSIGHT_WORKSPACE_ID: demo.insightWorkspaceId,
+        SECMASTER_WORKSPACE_ID: demo.secmasterWorkspaceId,
+        ROMA_INSTANCE_ID: demo.romaInstanceId,
+        ...options.bffEnv,
+      },
+      readyPath: '/api/session',
+      logFile: join(dir, 'bff.log'),
+      nodeArgs: profileArgs('bff'),
+    });
+    started.push(bff);
+    const bffHeaders = await signInThroughBff(bff.url);
+    const token = await iamToken(emulator.url);
+    return {
+      emulator,
+      bff,
+      bffHeaders,
+      token,
+      dir,
+      async close() {
+        await Promise.all(started.map((p) => p.stop()));
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await Promise.all(started.map((p) => p.stop()));
+    throw e;
+  }
+}
+
+const operator = demo.users.operator;
+
+async function signInThroughBff(url: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ domain: demo.domainName, username: operator.name, password: operator.password }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in through the BFF failed: ${res.status} ${await res.text()}`);
+  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, 'x-csrf-token': csrf };
+}
+
+async function iamToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: operator.name, password: operator.password, domain: { name: demo.domainName } } } },
+        scope: { project: { id: demo.projectId } },
+      },
+    }),
+  });
+  const token = res.headers.get('x-subject-token');
+  await res.arrayBuffer();
+  if (!token) throw new Error(`IAM sign-in at the emulator failed: ${res.status}`);
+  return token;
+}
