@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { json, startRecordingUpstream, type RecordingUpstream } from './recording-upstream';
+import { json, startRecordingUpstream, type RecordingUpstream, type UpstreamHandler } from './recording-upstream';
 import { assetJob, connectionsPage, dashboardsPage, propertiesRecord, workflowsPage, workspacesPage } from './upstream-samples';
 
 /** Every upstream call the BFF makes (besides IAM sign-in), as `method path` of the fixture ids. */
@@ -20,29 +20,33 @@ export const upstreamCalls = {
 
 const file = (name: string, type: string, content: string) => ({
   status: 200,
-  headers: { 'content-type': type, 'content-disposition': `attachment; filename=${name}` },
+  headers: { 'content-type': type, 'content-disposition': `attachment; filename=${name}`, 'content-length': String(Buffer.byteLength(content, 'latin1')) },
   content,
 });
 
-/** Re-arms every upstream call with a spec-shaped success (after a test scripted failures). */
-export function answerEverything(up: RecordingUpstream): RecordingUpstream {
+/**
+ * Re-arms every upstream call with a spec-shaped success (after a test scripted failures);
+ * `wrap` may decorate each answer (extra headers, say).
+ */
+export function answerEverything(up: RecordingUpstream, wrap: (h: UpstreamHandler) => UpstreamHandler = (h) => h): RecordingUpstream {
   const c = upstreamCalls;
-  up.on(...c.listWorkspaces, json(200, workspacesPage));
-  up.on(...c.listDashboards, json(200, dashboardsPage));
-  up.on(...c.listScreens, json(200, dashboardsPage));
-  up.on(...c.listConnections, json(200, connectionsPage));
-  up.on(...c.listDatasets, json(200, { count: 0, page_data: [] }));
-  up.on(...c.readPermissions, json(200, propertiesRecord({ read: true })));
-  up.on(...c.savePermissions, json(200, propertiesRecord({ read: true })));
-  const answerFile = (f: ReturnType<typeof file>) => (_req: unknown, res: ServerResponse) => {
+  const on = (call: readonly [string, string], h: UpstreamHandler) => up.on(call[0], call[1], wrap(h));
+  on(c.listWorkspaces, json(200, workspacesPage));
+  on(c.listDashboards, json(200, dashboardsPage));
+  on(c.listScreens, json(200, dashboardsPage));
+  on(c.listConnections, json(200, connectionsPage));
+  on(c.listDatasets, json(200, { count: 0, page_data: [] }));
+  on(c.readPermissions, json(200, propertiesRecord({ read: true })));
+  on(c.savePermissions, json(200, propertiesRecord({ read: true })));
+  const answerFile = (f: ReturnType<typeof file>): UpstreamHandler => (_req, res: ServerResponse) => {
     res.writeHead(f.status, f.headers);
-    res.end(f.content);
+    res.end(Buffer.from(f.content, 'latin1'));
   };
-  up.on(...c.exportResourcePackage, answerFile(file('pkg.zip', 'application/octet-stream', 'PK\x03\x04zip')));
-  up.on(...c.exportWorkflows, answerFile(file('workflow.json', 'application/json', '{"workflows":[]}')));
-  up.on(...c.listWorkflows, json(200, workflowsPage));
-  up.on(...c.importAssets, json(200, { job_id: 'job-1' }));
-  up.on(...c.getJob, json(200, assetJob));
+  on(c.exportResourcePackage, answerFile(file('pkg.zip', 'application/octet-stream', 'PK\x03\x04zip')));
+  on(c.exportWorkflows, answerFile(file('workflow.json', 'application/json', '{"workflows":[]}')));
+  on(c.listWorkflows, json(200, workflowsPage));
+  on(c.importAssets, json(200, { job_id: 'job-1' }));
+  on(c.getJob, json(200, assetJob));
   return up;
 }
 

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
 import { parseRetryAfter } from './retry-after';
 import { readJsonAnswer } from './upstream-body';
+import { allowedUpstreamHeaders } from './upstream-headers';
 import { UpstreamError, upstreamErrorFromBody, type UpstreamService } from './upstream-error';
 
 export interface UpstreamRequest {
@@ -63,7 +64,8 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       settled = true;
       reject(e);
     };
-    const outgoing = transport.request(url, { method: req.method, headers: req.headers, ...(fresh ? { agent: false } : {}) });
+    // Whatever a caller passes, only allow-listed headers leave (see upstream-headers.ts).
+    const outgoing = transport.request(url, { method: req.method, headers: allowedUpstreamHeaders(req.headers), ...(fresh ? { agent: false } : {}) });
     const timer = setTimeout(() => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
       outgoing.destroy();
