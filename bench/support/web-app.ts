@@ -17,9 +17,12 @@ let built: string | undefined;
 /**
  * Builds `apps/web` once per bench run into a temporary folder: the figures are of the current
  * source, and `apps/web/dist` (which the BFF and e2e serve) is left alone.
+ * `PORTICO_BENCH_WEB_DIST` names a build to measure instead (another commit's, to compare).
  */
 export function webBuild(): string {
   if (built) return built;
+  const given = process.env.PORTICO_BENCH_WEB_DIST;
+  if (given) return (built = given);
   const outDir = mkdtempSync(join(tmpdir(), 'portico-web-dist-'));
   execFileSync('pnpm', ['--filter', './apps/web', 'exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,

@@ -4,14 +4,25 @@ export type MessageValues = Record<string, string | number>;
 const pluralPattern = /\{(\w+),\s*plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
 const branchPattern = /(\w+)\s*\{([^{}]*)\}/g;
 
+// Building an Intl formatter costs far more than using one, and a screen formats thousands of
+// messages: one of each per locale.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const once = <T>(cache: Map<string, T>, locale: string, make: () => T): T => {
+  let made = cache.get(locale);
+  if (made === undefined) cache.set(locale, (made = make()));
+  return made;
+};
+
 export function formatMessage(locale: string, template: string, values: MessageValues = {}): string {
-  const numberFormat = new Intl.NumberFormat(locale);
+  if (!template.includes('{')) return template;
+  const numberFormat = once(numberFormats, locale, () => new Intl.NumberFormat(locale));
   const withPlurals = template.replace(pluralPattern, (_all, name: string, branches: string) => {
     const n = Number(values[name] ?? 0);
     const options = new Map<string, string>();
     for (const m of branches.matchAll(branchPattern)) options.set(m[1] ?? '', m[2] ?? '');
     const exact = options.get(`=${n}`);
-    const chosen = exact ?? options.get(new Intl.PluralRules(locale).select(n)) ?? options.get('other') ?? '';
+    const chosen = exact ?? options.get(once(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n)) ?? options.get('other') ?? '';
     return chosen.replace(/#/g, numberFormat.format(n));
   });
   return withPlurals.replace(/\{(\w+)\}/g, (all, name: string) => {

@@ -55,8 +55,12 @@ export function useFixedRows({
       resize?.disconnect();
     };
   }, [scrollRef, read]);
-  // A shorter list may have clamped `scrollTop` without a scroll event reaching us yet.
-  useLayoutEffect(() => read(false), [read, count]);
+  // A list now shorter than the rows in view may have had `scrollTop` clamped before a scroll
+  // event reaches us. Reading it forces a layout, so only then (the observer reads the first size).
+  const pastEnd = view.bottom > count;
+  useLayoutEffect(() => {
+    if (pastEnd) read(false);
+  }, [read, count, pastEnd]);
 
   const first = Math.max(0, view.top - overscan);
   const last = Math.min(count, view.bottom + overscan);

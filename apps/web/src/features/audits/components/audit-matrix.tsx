@@ -1,5 +1,5 @@
 import { permissionSwitches, type AuditRow } from '@portico/api-types';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useFixedRows } from '../../../components/ui/use-fixed-rows';
 import { useT } from '../../../i18n/i18n';
 import { rowKey } from './row-key';
@@ -10,9 +10,10 @@ const cols = 'grid grid-cols-[2rem_minmax(10rem,2fr)_7rem_8rem_repeat(4,3.5rem)_
 
 /**
  * Resources × switches, virtualised: only the visible rows are in the DOM, so 10 000 rows
- * scroll smoothly. Rows the user may fix (non-compliant, admins) carry a checkbox.
+ * scroll smoothly. Rows the user may fix (non-compliant, admins) carry a checkbox. Memoised: a
+ * keystroke in the filters draws it again only once the filtered rows have changed.
  */
-export function AuditMatrix({
+export const AuditMatrix = memo(function AuditMatrix({
   rows,
   selectable,
   selected,
@@ -88,4 +89,4 @@ export function AuditMatrix({
       </div>
     </div>
   );
-}
+});

@@ -1,9 +1,10 @@
 import { permissionSwitches, type AuditTypeCounts } from '@portico/api-types';
+import { memo } from 'react';
 import { useT } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages.en';
 
 /** Per type: resources, failures, non-compliant rows, and how many have each switch on. */
-export function AuditSummary({ counts }: { counts: Record<string, AuditTypeCounts> }) {
+export const AuditSummary = memo(function AuditSummary({ counts }: { counts: Record<string, AuditTypeCounts> }) {
   const { t, formatNumber } = useT();
   const types = Object.keys(counts).sort();
   if (types.length === 0) return null;
@@ -42,4 +43,4 @@ export function AuditSummary({ counts }: { counts: Record<string, AuditTypeCount
       </tbody>
     </table>
   );
-}
+});

@@ -1,10 +1,11 @@
 import type { AuditRow } from '@portico/api-types';
+import { memo } from 'react';
 import { ScrollList } from '../../../components/ui/scroll-list';
 import { useT } from '../../../i18n/i18n';
 import { rowKey } from './row-key';
 
 /** Reads that failed, each with the upstream's code, message and request id: never dropped. */
-export function FailedReads({ rows }: { rows: readonly AuditRow[] }) {
+export const FailedReads = memo(function FailedReads({ rows }: { rows: readonly AuditRow[] }) {
   const { t } = useT();
   const failed = rows.filter((r) => r.status === 'failed');
   if (failed.length === 0) return null;
@@ -23,4 +24,4 @@ export function FailedReads({ rows }: { rows: readonly AuditRow[] }) {
       </ScrollList>
     </section>
   );
-}
+});

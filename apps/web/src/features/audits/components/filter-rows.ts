@@ -42,15 +42,30 @@ function matches(row: AuditRow, f: RowFilters, search: string): boolean {
 const sortValue = (row: AuditRow, key: SortKey): string | number =>
   key === 'update_date' ? (row.update_date ?? 0) : key === 'owner' ? (row.owner_name ?? row.owner ?? '') : key === 'name' ? (row.name ?? row.resource_id) : row[key];
 
-/** One pass to filter, one sort: fast enough for 10 000 rows on each keystroke. */
-export function filterAndSortRows(rows: readonly AuditRow[], f: RowFilters, sort: RowSort): AuditRow[] {
-  const search = f.search?.trim().toLowerCase() ?? '';
-  const out = rows.filter((r) => matches(r, f, search));
+// What `localeCompare` does, without building its collator again on each of the sort's ~10⁵ calls.
+const collator = new Intl.Collator();
+
+/** A sorted copy; the ID breaks ties so the order is the same every time. */
+export function sortRows(rows: readonly AuditRow[], sort: RowSort): AuditRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  return out.sort((a, b) => {
+  return [...rows].sort((a, b) => {
     const x = sortValue(a, sort.key);
     const y = sortValue(b, sort.key);
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return c * sign || a.resource_id.localeCompare(b.resource_id);
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return c * sign || collator.compare(a.resource_id, b.resource_id);
   });
+}
+
+/** The rows that pass every filter, in their order: filtering sorted rows keeps them sorted. */
+export function filterRows(rows: readonly AuditRow[], f: RowFilters): AuditRow[] {
+  const search = f.search?.trim().toLowerCase() ?? '';
+  return rows.filter((r) => matches(r, f, search));
+}
+
+/**
+ * One pass to filter, one sort. The matrix sorts once per sort order and filters the sorted rows
+ * on each keystroke (`sortRows`, then `filterRows`): the same rows in the same order.
+ */
+export function filterAndSortRows(rows: readonly AuditRow[], f: RowFilters, sort: RowSort): AuditRow[] {
+  return sortRows(filterRows(rows, f), sort);
 }
