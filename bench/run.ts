@@ -10,6 +10,8 @@ import { exportDownload } from './export-download';
 import { importUpload } from './import-upload';
 import { permissionsProxy } from './permissions-proxy';
 import type { BenchScenario, Figure } from './support/scenario';
+import { webInitialJsBenchmark } from './web-initial-js';
+import { webMatrixFilterBenchmark } from './web-matrix-filter';
 
 const scenarios: BenchScenario[] = [
   auditSweepBenchmark,
@@ -17,6 +19,8 @@ const scenarios: BenchScenario[] = [
   importUpload,
   exportDownload,
   permissionsProxy,
+  webInitialJsBenchmark,
+  webMatrixFilterBenchmark,
 ];
 
 const args = process.argv.slice(2);
