@@ -38,6 +38,8 @@ describe('the route table walked from createApp', () => {
       expect(keys).toContain(known);
     }
     expect(new Set(keys).size).toBe(keys.length);
+    // Origin checking and sessions are mounted on /api: no state change may live elsewhere.
+    expect(routeTable(bff.app).filter((r) => !safe.has(r.method) && !r.path.startsWith('/api/'))).toEqual([]);
   });
 });
 
