@@ -1,6 +1,6 @@
-import { Unzip, UnzipInflate } from 'fflate';
 import type { AssetManifest } from '@portico/api-types/upstream';
 import { assetManifestFileName, assetManifestSchema, maxAssetsPerPackage, romaErrorCodes } from '@portico/api-types/upstream';
+import { ZipEntryWalker, ZipWalkError } from './zip-entry-walker';
 
 export interface PackageRefusal {
   code: string;
@@ -22,33 +22,20 @@ const corrupt = (details: string): PackageRefusal => ({
 export class PackageZipReader {
   private head = new Uint8Array(0);
   private refusal: PackageRefusal | undefined;
-  private entries = 0;
-  private finished = 0;
   private manifestParts: Uint8Array[] | undefined;
   private manifestBytes = 0;
-  private readonly unzip = new Unzip((file) => {
-    this.entries += 1;
-    const isManifest = file.name === assetManifestFileName;
+  private readonly walker = new ZipEntryWalker((name) => {
+    const isManifest = name === assetManifestFileName;
     if (isManifest) this.manifestParts = [];
-    file.ondata = (err, data, final) => {
-      if (err) return this.fail(corrupt(`Entry ${file.name} cannot be inflated.`));
-      if (isManifest && this.manifestParts) {
+    return {
+      ondata: (data) => {
+        if (!isManifest || !this.manifestParts) return;
         this.manifestBytes += data.length;
-        if (this.manifestBytes > maxManifestBytes) return this.fail(corrupt('manifest.json is too large.'));
-        this.manifestParts.push(data);
-      }
-      if (final) this.finished += 1;
+        if (this.manifestBytes > maxManifestBytes) throw new ZipWalkError('manifest.json is too large.');
+        this.manifestParts.push(data.slice());
+      },
     };
-    try {
-      file.start();
-    } catch {
-      this.fail(corrupt(`Entry ${file.name} uses an unsupported compression method.`));
-    }
   });
-
-  constructor() {
-    this.unzip.register(UnzipInflate);
-  }
 
   private fail(refusal: PackageRefusal): void {
     this.refusal ??= refusal;
@@ -66,9 +53,9 @@ export class PackageZipReader {
       }
     }
     try {
-      this.unzip.push(chunk);
-    } catch {
-      this.fail(corrupt('The ZIP archive is corrupt.'));
+      this.walker.push(chunk);
+    } catch (e) {
+      this.fail(corrupt(e instanceof ZipWalkError ? e.message : 'The ZIP archive is corrupt.'));
     }
   }
 
@@ -77,12 +64,11 @@ export class PackageZipReader {
     if (!this.refusal && this.head.length < zipMagic.length) this.fail(corrupt('The file is not a ZIP archive.'));
     if (!this.refusal) {
       try {
-        this.unzip.push(new Uint8Array(0), true);
-      } catch {
-        this.fail(corrupt('The ZIP archive is corrupt.'));
+        this.walker.finish();
+      } catch (e) {
+        this.fail(corrupt(e instanceof ZipWalkError ? e.message : 'The ZIP archive is corrupt.'));
       }
     }
-    if (!this.refusal && this.finished < this.entries) this.fail(corrupt('The ZIP archive is truncated.'));
     if (this.refusal) return { refusal: this.refusal };
     if (!this.manifestParts) return { refusal: corrupt(`The package has no ${assetManifestFileName}.`) };
     return this.readManifest(Buffer.concat(this.manifestParts).toString('utf8'));
