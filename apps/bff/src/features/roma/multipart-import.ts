@@ -60,10 +60,10 @@ export function readAssetPackage(req: Request, maxBytes: number): Promise<Incomi
     let outgoing: PassThrough | undefined;
     let fileDone = false;
     let formDone = false;
+    let epilogue = '';
     const finish = () => {
       if (outgoing && fileDone && formDone && !stopped) outgoing.end(epilogue);
     };
-    let epilogue = '';
     const stop = (e: Error) => {
       if (stopped) return;
       stopped = true;
