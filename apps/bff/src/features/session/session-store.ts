@@ -45,13 +45,14 @@ export type LookupResult =
   | { status: 'expired' | 'idle' | 'missing' };
 
 /**
- * Sessions in the database, so any replica can serve any user. A live session read is reused
- * for up to a second (`cacheMs`): one database read per API request was what capped a proxied
- * request's rate (PGlite answers one query at a time). A sign-out on this replica takes effect
- * at once; on another replica within that second.
+ * Sessions in the database, so any replica can serve any user. On the embedded database, which
+ * is this process's alone, a live session read is reused for up to a second (`cacheMs`): one
+ * database read per API request was what capped a proxied request's rate (PGlite answers one
+ * query at a time), and every sign-out goes through this process. On PostgreSQL, where another
+ * replica may end a session, every lookup reads the row, so a sign-out anywhere is final at once.
  */
 export function createSessionStore(db: Database, idleTimeoutMs: number, now: () => Date = () => new Date()) {
-  const cacheMs = Math.min(1000, idleTimeoutMs / 20);
+  const cacheMs = db.kind === 'pglite' ? Math.min(1000, idleTimeoutMs / 20) : 0;
   const cache = new Map<string, { session: ServerSession; until: number }>();
   const remember = (session: ServerSession, at: number) => {
     if (cache.size >= 10_000) for (const [k, v] of cache) if (v.until <= at) cache.delete(k);
