@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// A shared CI machine under load can take longer than the default 1 s to render a screen:
+// waiting longer only slows a failing test, never makes a wrong screen pass.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
