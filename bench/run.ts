@@ -9,6 +9,7 @@ import { auditSweepEmulatorBenchmark } from './audit-sweep-emulator';
 import { exportDownload } from './export-download';
 import { importUpload } from './import-upload';
 import { permissionsProxy } from './permissions-proxy';
+import { soak } from './soak';
 import type { BenchScenario, Figure } from './support/scenario';
 import { webInitialJsBenchmark } from './web-initial-js';
 import { webMatrixFilterBenchmark } from './web-matrix-filter';
@@ -19,6 +20,7 @@ const scenarios: BenchScenario[] = [
   importUpload,
   exportDownload,
   permissionsProxy,
+  soak,
   webInitialJsBenchmark,
   webMatrixFilterBenchmark,
 ];
