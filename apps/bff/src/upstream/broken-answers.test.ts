@@ -5,6 +5,7 @@ import { answerEverything, upstreamCalls } from '../testing/answering-upstream';
 import { startBffFixture, type BffFixture } from '../testing/bff-fixture';
 import { expectBadGateway } from '../testing/error-shape';
 import { startRecordingUpstream, type RecordingUpstream, type UpstreamHandler } from '../testing/recording-upstream';
+import { listen } from '../testing/listen';
 import { signedInAgent } from '../testing/signed-in-agent';
 import { maxJsonAnswerBytes } from './upstream-body';
 
@@ -188,6 +189,34 @@ describe('upstream answers that break their spec', () => {
       });
     });
   }
+
+  it('a browser gone while an export waits for its first byte frees the upstream connection', async () => {
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((r) => (upstreamClosed = r));
+    script('exportResourcePackage', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.flushHeaders();
+      res.on('close', () => upstreamClosed());
+    });
+    const server = await listen(bff.app);
+    try {
+      const controller = new AbortController();
+      const pending = fetch(`${server.url}/api/insight/resource-packages/export`, {
+        method: 'POST',
+        headers: { cookie: admin.cookie.split(';')[0]!, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] }),
+        signal: controller.signal,
+      }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+      controller.abort();
+      await pending;
+      const started = Date.now();
+      await closed;
+      expect(Date.now() - started).toBeLessThan(boundMs);
+    } finally {
+      await server.close();
+    }
+  });
 
   describe('IAM token', () => {
     const signIn = () => request(bff.app).post('/api/session').send({ domain: 'portico-demo', username: 'demo-admin', password: 'right-password' });

@@ -61,7 +61,12 @@ export const notAFile = {
  * `refuse` (see `notAFile`) and it must hold at least one byte; else an `UpstreamError` of kind
  * `contract`. Resolves with the same stream, nothing read from it.
  */
-export async function expectFileAnswer(res: IncomingMessage, service: UpstreamService, refuse: RegExp): Promise<IncomingMessage> {
+export async function expectFileAnswer(
+  res: IncomingMessage,
+  service: UpstreamService,
+  refuse: RegExp,
+  signal?: AbortSignal,
+): Promise<IncomingMessage> {
   const type = res.headers['content-type'];
   if (type !== undefined && refuse.test(type)) {
     throw contract(res, service, 'wrong_content_type', `file reply is ${type.slice(0, 60)}`);
@@ -74,6 +79,14 @@ export async function expectFileAnswer(res: IncomingMessage, service: UpstreamSe
       res.off('readable', onReadable);
       res.off('end', onEnd);
       res.off('error', onError);
+      res.off('close', onError);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    // The browser gone before the first byte: nobody will read this answer, so free its socket.
+    const onAbort = () => {
+      off();
+      res.destroy();
+      reject(new UpstreamError('aborted', 499, service, 'aborted', 'request cancelled'));
     };
     // An empty body already at its end answers with 'end' instead.
     const onEnd = () => {
@@ -88,9 +101,12 @@ export async function expectFileAnswer(res: IncomingMessage, service: UpstreamSe
       off();
       reject(new UpstreamError('unreachable', 502, service, 'network', 'connection lost before the file'));
     };
+    if (signal?.aborted) return onAbort();
     res.on('readable', onReadable);
     res.once('end', onEnd);
     res.once('error', onError);
+    res.once('close', onError);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
   if (empty) throw contract(res, service, 'empty', 'file reply has no body');
   return res;
