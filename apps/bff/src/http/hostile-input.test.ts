@@ -161,7 +161,7 @@ describe('hostile input on every route', () => {
           const key = `${route.method} ${route.path}`;
           codes.set(key, (codes.get(key) ?? new Set()).add(error.code));
         }),
-        { numRuns: Number(process.env.HOSTILE_RUNS ?? 25) },
+        { numRuns: Number(process.env.HOSTILE_RUNS ?? 20) },
       );
     }
     // The hostile input reached validation (not only the CSRF, origin or session checks).
