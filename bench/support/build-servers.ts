@@ -20,9 +20,14 @@ export function buildServers(): Record<App, string> {
     const dir = `${root}apps/${app}`;
     const tsup = `${dir}/node_modules/.bin/tsup`;
     if (!existsSync(tsup)) throw new Error(`${tsup} is missing: run \`pnpm install\` first`);
-    const r = spawnSync(tsup, ['--out-dir', 'dist/bench', '--silent'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(tsup, ['--out-dir', 'dist/bench', '--silent'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) {
-      throw new Error(`building apps/${app} for the benchmark failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+      throw new Error(
+        `building apps/${app} for the benchmark failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`,
+      );
     }
     out[app] = `${dir}/dist/bench/server.js`;
   }

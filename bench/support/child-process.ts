@@ -35,16 +35,21 @@ export async function startServerProcess(options: {
   nodeArgs?: string[];
 }): Promise<ServerProcess> {
   const log = createWriteStream(options.logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...(options.nodeArgs ?? []), options.script], {
-    env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--enable-source-maps', ...(options.nodeArgs ?? []), options.script],
+    {
+      env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${options.name} exited with ${child.exitCode}; see ${options.logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`${options.name} exited with ${child.exitCode}; see ${options.logFile}`);
     try {
       const res = await fetch(url + options.readyPath);
       await res.arrayBuffer();
@@ -54,7 +59,9 @@ export async function startServerProcess(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${options.name} did not become ready at ${url}${options.readyPath}; see ${options.logFile}`);
+      throw new Error(
+        `${options.name} did not become ready at ${url}${options.readyPath}; see ${options.logFile}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -22,14 +22,30 @@ export interface TransferJob {
 export type LoadJob = RequestsJob | TransferJob;
 
 export type LoadResult =
-  | { kind: 'requests'; requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; failures: number }
-  | { kind: 'transfer'; status: number; uploadBytes: number; downloadBytes: number; seconds: number; answer: string };
+  | {
+      kind: 'requests';
+      requestsPerSecond: number;
+      p50Ms: number;
+      p99Ms: number;
+      total: number;
+      failures: number;
+    }
+  | {
+      kind: 'transfer';
+      status: number;
+      uploadBytes: number;
+      downloadBytes: number;
+      seconds: number;
+      answer: string;
+    };
 
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const script = fileURLToPath(new URL('./load.ts', import.meta.url));
 
 /** Runs `job` in a separate Node process (`load.ts`) and resolves with what it measured. */
-export function runLoad<K extends LoadJob['kind']>(job: LoadJob & { kind: K }): Promise<Extract<LoadResult, { kind: K }>> {
+export function runLoad<K extends LoadJob['kind']>(
+  job: LoadJob & { kind: K },
+): Promise<Extract<LoadResult, { kind: K }>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], {
       cwd: benchDir,
@@ -42,7 +58,8 @@ export function runLoad<K extends LoadJob['kind']>(job: LoadJob & { kind: K }): 
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line) return reject(new Error(`load process exited with ${code}:\n${err}`));
+      if (code !== 0 || !line)
+        return reject(new Error(`load process exited with ${code}:\n${err}`));
       resolve(JSON.parse(line) as Extract<LoadResult, { kind: K }>);
     });
   });

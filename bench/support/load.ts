@@ -8,7 +8,12 @@ import type { LoadJob, LoadResult } from './load-job';
 function requests(job: Extract<LoadJob, { kind: 'requests' }>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url: job.url, headers: job.headers, connections: job.connections, duration: job.durationSeconds },
+      {
+        url: job.url,
+        headers: job.headers,
+        connections: job.connections,
+        duration: job.durationSeconds,
+      },
       (err, r) => {
         if (err) return reject(err);
         resolve({
@@ -27,7 +32,9 @@ function requests(job: Extract<LoadJob, { kind: 'requests' }>): Promise<LoadResu
 /** One request; the clock runs from sending its first byte to reading the answer's last. */
 function transfer(job: Extract<LoadJob, { kind: 'transfer' }>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const uploadBytes = job.bodyFile ? statSync(job.bodyFile).size : Buffer.byteLength(job.body ?? '');
+    const uploadBytes = job.bodyFile
+      ? statSync(job.bodyFile).size
+      : Buffer.byteLength(job.body ?? '');
     const headers = { ...job.headers, 'content-length': String(uploadBytes) };
     const started = process.hrtime.bigint();
     let downloadBytes = 0;
@@ -40,7 +47,14 @@ function transfer(job: Extract<LoadJob, { kind: 'transfer' }>): Promise<LoadResu
       res.on('error', reject);
       res.on('end', () => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        resolve({ kind: 'transfer', status: res.statusCode ?? 0, uploadBytes, downloadBytes, seconds, answer: answer.slice(0, 300) });
+        resolve({
+          kind: 'transfer',
+          status: res.statusCode ?? 0,
+          uploadBytes,
+          downloadBytes,
+          seconds,
+          answer: answer.slice(0, 300),
+        });
       });
     });
     req.on('error', reject);

@@ -13,7 +13,10 @@ export interface Pair<T> {
  * Measures the baseline (straight to the emulator) and the BFF `pairs` times each, in pairs
  * whose order alternates, so a slow spell of the shared machine weighs on both sides alike.
  */
-export async function pairedRuns<T>(pairs: number, run: { straight: () => Promise<T>; bff: () => Promise<T> }): Promise<Pair<T>[]> {
+export async function pairedRuns<T>(
+  pairs: number,
+  run: { straight: () => Promise<T>; bff: () => Promise<T> },
+): Promise<Pair<T>[]> {
   const out: Pair<T>[] = [];
   for (let i = 0; i < pairs; i++) {
     if (i % 2 === 0) {

@@ -33,7 +33,9 @@ const profileArgs = (server: string): string[] => {
   return [...extra, ...(dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, server)] : [])];
 };
 
-export async function startStack(options: { emulatorEnv?: Record<string, string>; bffEnv?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  options: { emulatorEnv?: Record<string, string>; bffEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   const scripts = buildServers();
   const dir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
   const started: ServerProcess[] = [];
@@ -96,9 +98,14 @@ async function signInThroughBff(url: string): Promise<Record<string, string>> {
   const res = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ domain: demo.domainName, username: operator.name, password: operator.password }),
+    body: JSON.stringify({
+      domain: demo.domainName,
+      username: operator.name,
+      password: operator.password,
+    }),
   });
-  if (res.status !== 201) throw new Error(`sign-in through the BFF failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`sign-in through the BFF failed: ${res.status} ${await res.text()}`);
   const { csrf_token: csrf } = (await res.json()) as { csrf_token: string };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return { cookie, 'x-csrf-token': csrf };
@@ -110,7 +117,16 @@ async function iamToken(url: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: operator.name, password: operator.password, domain: { name: demo.domainName } } } },
+        identity: {
+          methods: ['password'],
+          password: {
+            user: {
+              name: operator.name,
+              password: operator.password,
+              domain: { name: demo.domainName },
+            },
+          },
+        },
         scope: { project: { id: demo.projectId } },
       },
     }),
