@@ -8,10 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { demo } from '../apps/emulator/src/demo';
 import { generatedPackage } from '../apps/emulator/src/roma/testing/streamed-upload';
-import { runLoad, type TransferJob } from './support/load-job';
-import { median, pairedRuns } from './support/paired-runs';
-import { cpuSecondsOf, sampleRss } from './support/rss-sampler';
-import { atLeast, atMost, type BenchScenario } from './support/scenario';
+import { type TransferJob } from './support/load-job';
+import { type BenchScenario } from './support/scenario';
+import { compareTransfers } from './support/transfer-comparison';
 import { startStack } from './support/stack';
 
 const mib = 1024 * 1024;
@@ -61,41 +60,18 @@ export const importUpload: BenchScenario = {
           bodyFile,
         },
       };
-      // CPU seconds per GiB each server spent, to tell which process sets the pace.
-      const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
-      const once = (side: 'straight' | 'bff') => async () => {
-        const before = {
-          bff: cpuSecondsOf(stack.bff.pid),
-          emulator: cpuSecondsOf(stack.emulator.pid),
-        };
-        const r = await runLoad(jobs[side]);
-        if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
-        else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
-        cpu.gib[side] += r.uploadBytes / 2 ** 30;
-        if (r.status !== 200 || !r.answer.includes('job_id'))
-          throw new Error(`${side} import: ${r.status} ${r.answer}`);
-        return r.uploadBytes / mib / r.seconds;
-      };
-      const rss = await sampleRss(stack.bff.pid);
-      const pairs = await pairedRuns(3, { straight: once('straight'), bff: once('bff') });
-      rss.stop();
-      log(
-        `${size / mib} MiB, MiB/s straight ${pairs.map((p) => p.straight.toFixed(0)).join(', ')}; through the BFF ${pairs.map((p) => p.bff.toFixed(0)).join(', ')}`,
-      );
-      log(
-        `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}; ` +
-          `BFF idle RSS ${(rss.idle / mib).toFixed(1)} MiB`,
-      );
-      return [
-        atLeast(
-          name,
-          'throughput through the BFF / straight',
-          median(pairs.map((p) => p.bff / p.straight)),
-          '×',
-          0.85,
-        ),
-        atMost(name, 'BFF peak RSS growth', rss.peakGrowth() / mib, 'MiB', 64),
-      ];
+      return await compareTransfers({
+        scenario: name,
+        stack,
+        jobs,
+        size,
+        bytesOf: (r) => r.uploadBytes,
+        check: (side, r) => {
+          if (r.status !== 200 || !r.answer.includes('job_id'))
+            throw new Error(`${side} import: ${r.status} ${r.answer}`);
+        },
+        log,
+      });
     } finally {
       await stack.close();
     }

@@ -1,0 +1,60 @@
+// The import and export scenarios' one measurement: the same transfer straight to the emulator
+// and through the BFF, in alternating pairs, with the BFF's RSS sampled throughout and each
+// server's CPU per GiB logged to tell which process sets the pace.
+import { runLoad, type TransferJob } from './load-job';
+import { median, pairedRuns } from './paired-runs';
+import { cpuSecondsOf, sampleRss } from './rss-sampler';
+import { atLeast, atMost, type Figure } from './scenario';
+import type { Stack } from './stack';
+
+const mib = 1024 * 1024;
+type Side = 'straight' | 'bff';
+type Transfer = Awaited<ReturnType<typeof runLoad<'transfer'>>>;
+
+export interface TransferComparison {
+  scenario: string;
+  stack: Stack;
+  jobs: Record<Side, TransferJob>;
+  /** The file size, for the log. */
+  size: number;
+  /** The bytes that count as the file: uploaded for an import, downloaded for an export. */
+  bytesOf(r: Transfer): number;
+  /** Throws when a transfer did not do what it should (wrong status, short file). */
+  check(side: Side, r: Transfer): void;
+  log(line: string): void;
+}
+
+export async function compareTransfers(c: TransferComparison): Promise<Figure[]> {
+  const { stack } = c;
+  const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
+  const once = (side: Side) => async () => {
+    const before = { bff: cpuSecondsOf(stack.bff.pid), emulator: cpuSecondsOf(stack.emulator.pid) };
+    const r = await runLoad(c.jobs[side]);
+    if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
+    else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
+    c.check(side, r);
+    cpu.gib[side] += c.bytesOf(r) / 2 ** 30;
+    return c.bytesOf(r) / mib / r.seconds;
+  };
+  const rss = await sampleRss(stack.bff.pid);
+  const pairs = await pairedRuns(3, { straight: once('straight'), bff: once('bff') });
+  rss.stop();
+  const speeds = (side: Side) => pairs.map((p) => p[side].toFixed(0)).join(', ');
+  c.log(
+    `${c.size / mib} MiB, MiB/s straight ${speeds('straight')}; through the BFF ${speeds('bff')}`,
+  );
+  c.log(
+    `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}; ` +
+      `BFF idle RSS ${(rss.idle / mib).toFixed(1)} MiB`,
+  );
+  return [
+    atLeast(
+      c.scenario,
+      'throughput through the BFF / straight',
+      median(pairs.map((p) => p.bff / p.straight)),
+      '×',
+      0.85,
+    ),
+    atMost(c.scenario, 'BFF peak RSS growth', rss.peakGrowth() / mib, 'MiB', 64),
+  ];
+}
