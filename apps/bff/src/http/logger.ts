@@ -39,8 +39,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
-/** One JSON line per request, with its id, status and duration (never headers or bodies). */
-export function requestLog(logger: Logger): RequestHandler {
+/**
+ * One JSON line per request, with its id, status and duration (never headers or bodies). These
+ * fixed scalar fields cannot carry a credential, so the line skips the wildcard redaction, which
+ * cost several times the rest of the line on every proxied request.
+ */
+export function requestLog(parent: Logger): RequestHandler {
+  const logger = parent.child({}, { redact: { paths: [] } });
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('close', () => {
