@@ -10,6 +10,7 @@ import { buildAssetPackage } from '../apps/emulator/src/testing/asset-package';
 import { rssOf } from './support/rss-sampler';
 import { atMost, type BenchScenario, type Figure } from './support/scenario';
 import { startStack, type Stack } from './support/stack';
+import { seededRandom as seeded } from '../apps/bff/src/testing/seeded-random';
 
 const name = 'soak: simulated users mixing reads, saves, exports and imports';
 const injectedErrorRate = 0.01;
@@ -25,16 +26,6 @@ interface Tally {
   injected: number;
   refusedBySpec: number;
   unexpected: string[];
-}
-
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const assetZip = Buffer.from(buildAssetPackage({ asset_version: '1', applications: [{ name: 'soak' }], tasks: [] }));

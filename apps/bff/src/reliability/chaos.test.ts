@@ -3,6 +3,8 @@ import { bffErrorSchema } from '@portico/api-types';
 import { postgresSchema } from '../testing/postgres-schema';
 import { assetPackage, startReliabilityStack, type Caller, type ReliabilityStack } from '../testing/reliability-stack';
 import { skipPostgres } from '../testing/test-databases';
+import { seededRandom as seeded } from '../testing/seeded-random';
+import { watchCrashes } from '../testing/crash-watch';
 
 // 1 000 requests of every kind with random client aborts and upstream connection resets and
 // errors mixed in (seeded, so a failure replays): no crash, no unhandled rejection, no leaked
@@ -10,26 +12,14 @@ import { skipPostgres } from '../testing/test-databases';
 const total = 1000;
 const concurrency = 16;
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let stack: ReliabilityStack;
 let pgSchema: Awaited<ReturnType<typeof postgresSchema>> | undefined;
 let callers: Caller[];
 let resourceId: string;
-const crashes: unknown[] = [];
-const onCrash = (e: unknown) => crashes.push(e);
+let watch: ReturnType<typeof watchCrashes>;
 
 beforeAll(async () => {
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
+  watch = watchCrashes();
   // PostgreSQL (PGlite when it is skipped): the BFF as replicas run it, and faster per query.
   pgSchema = skipPostgres ? undefined : await postgresSchema();
   stack = await startReliabilityStack({ timeoutMs: 2_000, ...(pgSchema ? { db: await pgSchema.open() } : {}) });
@@ -37,8 +27,7 @@ beforeAll(async () => {
   resourceId = await stack.firstDashboard(callers[0]!);
 });
 afterAll(async () => {
-  process.off('uncaughtException', onCrash);
-  process.off('unhandledRejection', onCrash);
+  watch.stop();
   await stack.close();
   await pgSchema?.drop();
 });
@@ -122,7 +111,7 @@ describe('chaos', () => {
     stack.emulator.setFaults({ resetRate: 0, errorRate: 0, largeFileBytes: null });
 
     expect(bad).toEqual([]);
-    expect(crashes).toEqual([]);
+    expect(watch.crashes).toEqual([]);
     // The chaos did happen: aborts, and resets answered as 502 upstream_unreachable.
     expect(aborted).toBeGreaterThan(50);
     const unreachable = [...statuses].filter(([k]) => k.endsWith(' 502')).reduce((n, [, c]) => n + c, 0);

@@ -4,6 +4,7 @@ import { postgresSchema } from '../testing/postgres-schema';
 import { expectBffError, startReliabilityStack, type Caller, type ReliabilityStack } from '../testing/reliability-stack';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../testing/tcp-proxy';
 import { skipPostgres, testDatabaseUrl } from '../testing/test-databases';
+import { watchCrashes } from '../testing/crash-watch';
 
 // PostgreSQL briefly unavailable (through a TCP relay this test cuts): clear 503s, the process
 // survives the pool's 'error' events, nothing is half-written, and service resumes on its own.
@@ -14,12 +15,10 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
   let stack: ReliabilityStack;
   let operator: Caller;
   let resourceId: string;
-  const crashes: unknown[] = [];
-  const onCrash = (e: unknown) => crashes.push(e);
+  let watch: ReturnType<typeof watchCrashes>;
 
   beforeAll(async () => {
-    process.on('uncaughtException', onCrash);
-    process.on('unhandledRejection', onCrash);
+    watch = watchCrashes();
     pgSchema = await postgresSchema();
     const target = new URL(testDatabaseUrl);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
@@ -29,8 +28,7 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
     resourceId = await stack.firstDashboard(operator);
   });
   afterAll(async () => {
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
+    watch.stop();
     await stack.close();
     await proxy.close();
     await pgSchema.drop();
@@ -82,7 +80,7 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
     });
     expect(saved.status).toBe(200);
     expect(await stack.activityOf(saved.requestId)).toEqual([{ operation: 'permissions.save', outcome: 'success', error_code: null }]);
-    expect(crashes).toEqual([]);
+    expect(watch.crashes).toEqual([]);
   });
 
   it('rolls back a transaction whose connection drops, leaving no partial rows', async () => {
@@ -95,6 +93,6 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
     await expect(failed).rejects.toMatchObject({ name: 'DatabaseUnavailableError' });
     proxy.up();
     expect(await count('outage_probe')).toBe(0);
-    expect(crashes).toEqual([]);
+    expect(watch.crashes).toEqual([]);
   });
 });
