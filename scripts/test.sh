@@ -16,7 +16,7 @@ step() {
 step pnpm lint
 step pnpm typecheck
 step pnpm build
-step pnpm exec turbo run test --concurrency=1
+step pnpm exec turbo run test --concurrency=1 --continue
 step pnpm e2e
 step node scripts/audit-deps.mjs
 # A step that failed outside any test (lint, typecheck, build, a suite that never reported)

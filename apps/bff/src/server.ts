@@ -66,10 +66,11 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, requests in flight finish');
     clearInterval(purge);
     clearInterval(interruptedWatch);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Said once the listening socket is closed, so whoever reads it finds new connections refused.
+    logger.info({ signal }, 'shutting down: no new connections, requests in flight finish');
     // Keep-alive connections are closed as soon as they are idle, not after their timeout.
     server.closeIdleConnections();
     const idle = setInterval(() => server.closeIdleConnections(), 100);
