@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigation, useSearchParams } from 'react-router';
 import { inputClass } from '../../../components/ui/form-field';
 import { useT } from '../../../i18n/i18n';
 import { workspaceParam, workspaceStorageKey } from '../../../lib/use-workspace-id';
@@ -14,9 +14,12 @@ export function WorkspacePicker() {
   const [params, setParams] = useSearchParams();
   const { data } = useWorkspaces();
   const current = params.get(workspaceParam);
+  // Writing `?ws=` is a navigation of its own: while another one is on its way (a screen whose
+  // code is still loading), it would cancel that one and leave the user where they were.
+  const navigating = useNavigation().state !== 'idle';
 
   useEffect(() => {
-    if (!data || (current && data.items.some((w) => w.id === current))) return;
+    if (navigating || !data || (current && data.items.some((w) => w.id === current))) return;
     const remembered = localStorage.getItem(workspaceStorageKey);
     const pick =
       data.items.find((w) => w.id === remembered) ?? data.items.find((w) => w.is_default) ?? data.items[0];
@@ -29,7 +32,7 @@ export function WorkspacePicker() {
         { replace: true },
       );
     }
-  }, [data, current, setParams]);
+  }, [navigating, data, current, setParams]);
 
   useEffect(() => {
     if (current) localStorage.setItem(workspaceStorageKey, current);
