@@ -3,6 +3,25 @@ import { testBackends } from '../../testing/test-databases';
 import { iterateActivity, listActivity, recordActivity } from './activity-log';
 
 describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
+  it.skipIf(skip)('stores a NUL character a hostile name carries as U+FFFD instead of failing', async () => {
+    const { db, dispose } = await open();
+    try {
+      await recordActivity(db, {
+        outcome: 'failure',
+        request_id: 'r',
+        user: 'u\u0000',
+        operation: 'resource_package.export',
+        target: 'pkg\u0000name',
+        error_code: 'e\u0000',
+        details: { name: '\u0000' },
+      });
+      const [entry] = (await listActivity(db, { offset: 0, limit: 1 })).items;
+      expect(entry).toMatchObject({ user: 'u\uFFFD', target: 'pkg\uFFFDname', error_code: 'e\uFFFD', details: { name: '\uFFFD' } });
+    } finally {
+      await dispose();
+    }
+  });
+
   it.skipIf(skip)('records entries and filters by user, operation, resource and time', async () => {
     const { db, dispose } = await open();
     try {

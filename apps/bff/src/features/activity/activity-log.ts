@@ -39,6 +39,13 @@ const fromRow = (r: Row): ActivityEntry => {
   return e as ActivityEntry;
 };
 
+// PostgreSQL's text and jsonb cannot hold U+0000, which a hostile name or id may carry: it is
+// stored as U+FFFD, so the entry is written (and the request answered) instead of failing.
+const storable = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+const storableText = (text: string | null | undefined) => (text === null || text === undefined ? null : storable(text));
+const storableJson = (value: unknown) =>
+  value ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v)) : null;
+
 /** Writes one activity entry; callers await it before answering the request. */
 export async function recordActivity(db: Database, entry: NewActivity): Promise<ActivityEntry> {
   const id = randomUUID();
@@ -49,17 +56,17 @@ export async function recordActivity(db: Database, entry: NewActivity): Promise<
     [
       id,
       at,
-      entry.user,
+      storable(entry.user),
       entry.role ?? null,
       entry.operation,
-      entry.target,
+      storable(entry.target),
       entry.outcome,
       entry.request_id,
-      entry.error_code ?? null,
-      entry.workspace_id ?? null,
-      entry.before ? JSON.stringify(entry.before) : null,
-      entry.after ? JSON.stringify(entry.after) : null,
-      entry.details ? JSON.stringify(entry.details) : null,
+      storableText(entry.error_code),
+      storableText(entry.workspace_id),
+      storableJson(entry.before),
+      storableJson(entry.after),
+      storableJson(entry.details),
     ],
   );
   return { ...entry, id, at } as ActivityEntry;
