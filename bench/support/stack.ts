@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bffUpstreamEnv } from '../../apps/emulator/src/bff-upstream-env';
 import { demo } from '../../apps/emulator/src/demo';
 import { buildServers } from './build-servers';
 import { freePort, startServerProcess, type ServerProcess } from './child-process';
@@ -57,15 +58,7 @@ export async function startStack(
       env: {
         DATA_DIR: join(dir, 'bff'),
         WEB_DIST_DIR: join(dir, 'no-web'),
-        IAM_ENDPOINT: emulator.url,
-        INSIGHT_ENDPOINT: emulator.url,
-        SECMASTER_ENDPOINT: emulator.url,
-        ROMA_ENDPOINT: emulator.url,
-        PROJECT_ID: demo.projectId,
-        INSIGHT_INSTANCE_ID: demo.insightInstanceId,
-        INSIGHT_WORKSPACE_ID: demo.insightWorkspaceId,
-        SECMASTER_WORKSPACE_ID: demo.secmasterWorkspaceId,
-        ROMA_INSTANCE_ID: demo.romaInstanceId,
+        ...bffUpstreamEnv(emulator.url),
         ...options.bffEnv,
       },
       readyPath: '/api/session',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { demo } from '@portico/emulator';
+import { bffUpstreamEnv } from '@portico/emulator';
 import { startChildServer } from './child-server';
 import { freePort } from './free-port';
 
@@ -39,15 +39,7 @@ export default async function globalSetup() {
       HOST: '127.0.0.1',
       DATA_DIR: join(dataDir, 'bff'),
       WEB_DIST_DIR: join(repo, 'apps/web/dist'),
-      IAM_ENDPOINT: emulatorUrl,
-      INSIGHT_ENDPOINT: emulatorUrl,
-      SECMASTER_ENDPOINT: emulatorUrl,
-      ROMA_ENDPOINT: emulatorUrl,
-      PROJECT_ID: demo.projectId,
-      INSIGHT_INSTANCE_ID: demo.insightInstanceId,
-      INSIGHT_WORKSPACE_ID: demo.insightWorkspaceId,
-      SECMASTER_WORKSPACE_ID: demo.secmasterWorkspaceId,
-      ROMA_INSTANCE_ID: demo.romaInstanceId,
+      ...bffUpstreamEnv(emulatorUrl),
       LOG_LEVEL: 'warn',
     },
     readyUrl: `${baseUrl}/api/session`,

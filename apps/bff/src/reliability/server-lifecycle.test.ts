@@ -3,7 +3,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demo, startEmulator, type RunningEmulator } from '@portico/emulator';
+import { bffUpstreamEnv, startEmulator, type RunningEmulator } from '@portico/emulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../testing/emulator-fixture';
 import { bffErrorSchema } from '@portico/api-types';
@@ -32,15 +32,7 @@ async function freePort(): Promise<number> {
 function upstreamEnv(url: string): Record<string, string> {
   return {
     DATA_DIR: dataDir,
-    IAM_ENDPOINT: url,
-    INSIGHT_ENDPOINT: url,
-    SECMASTER_ENDPOINT: url,
-    ROMA_ENDPOINT: url,
-    PROJECT_ID: demo.projectId,
-    INSIGHT_INSTANCE_ID: demo.insightInstanceId,
-    INSIGHT_WORKSPACE_ID: demo.insightWorkspaceId,
-    SECMASTER_WORKSPACE_ID: demo.secmasterWorkspaceId,
-    ROMA_INSTANCE_ID: demo.romaInstanceId,
+    ...bffUpstreamEnv(url),
     UPSTREAM_TIMEOUT_MS: '3000',
   };
 }
