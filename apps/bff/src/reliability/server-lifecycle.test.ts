@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bffUpstreamEnv, startEmulator, type RunningEmulator } from '@portico/emulator';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../testing/emulator-fixture';
 import { bffErrorSchema } from '@portico/api-types';
 import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
+import { freePort } from '../testing/free-port';
 
 // The real server process: up with its upstream down, SIGTERM mid-download, restart on the same
 // DATA_DIR (embedded PGlite).
@@ -21,13 +22,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((r) => probe.close(() => r()));
-  return port;
-}
 
 function upstreamEnv(url: string): Record<string, string> {
   return {
