@@ -17,7 +17,13 @@ export const activityOperations = [
 export const activityOperationSchema = z.enum(activityOperations);
 export type ActivityOperation = z.infer<typeof activityOperationSchema>;
 
-export const activityOutcomeSchema = z.enum(['success', 'failure']);
+/**
+ * `pending`: written before the upstream call and settled once it answers; an entry still pending
+ * is an operation whose outcome is not known (the BFF stopped, or the database was away, meanwhile).
+ */
+export const activityOutcomes = ['success', 'failure', 'pending'] as const;
+export const activityOutcomeSchema = z.enum(activityOutcomes);
+export type ActivityOutcome = z.infer<typeof activityOutcomeSchema>;
 
 export const activityEntrySchema = z.object({
   id: z.string(),
@@ -30,7 +36,10 @@ export const activityEntrySchema = z.object({
   request_id: z.string(),
   error_code: z.string().optional(),
   workspace_id: z.string().optional(),
-  /** For permission saves: the switches before and after. */
+  /**
+   * For permission saves: the switches before and after (the ones asked for while pending or
+   * after a failure, the ones saved after a success).
+   */
   before: z.record(z.string(), z.boolean()).optional(),
   after: z.record(z.string(), z.boolean()).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
