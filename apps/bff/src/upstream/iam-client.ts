@@ -36,7 +36,7 @@ export function createIamClient(cfg: UpstreamConfig) {
         signal,
       });
       const token = res.headers[iamSubjectTokenHeader];
-      const parsed = await readJsonAnswer(res, 'iam');
+      const parsed = await readJsonAnswer(res, 'iam', { idleMs: cfg.timeoutMs });
       const r = iamTokenResponseSchema.safeParse(parsed);
       // A session ends when its token does: an expiry that is no date is a reply outside the spec.
       if (typeof token !== 'string' || !token || !r.success || Number.isNaN(Date.parse(r.data.token.expires_at))) {

@@ -137,7 +137,7 @@ export function createInsightClient(cfg: UpstreamConfig) {
         body: JSON.stringify(body),
         signal,
       });
-      return expectFileAnswer(res, 'insight', notAFile.insight, signal);
+      return expectFileAnswer(res, 'insight', notAFile.insight, signal, cfg.timeoutMs);
     },
   };
 }

@@ -35,7 +35,7 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
         body: JSON.stringify(body),
         signal,
       });
-      return expectFileAnswer(res, 'secmaster', notAFile.secmaster, signal);
+      return expectFileAnswer(res, 'secmaster', notAFile.secmaster, signal, cfg.timeoutMs);
     },
   };
 }
