@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testBackends } from '../../testing/test-databases';
-import { iterateActivity, listActivity, recordActivity } from './activity-log';
+import { iterateActivity, listActivity, recordActivity, settleActivity } from './activity-log';
+import { openActivity } from './pending-activity';
 
 describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
   it.skipIf(skip)('stores a NUL character a hostile name carries as U+FFFD instead of failing', async () => {
@@ -17,6 +18,42 @@ describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
       });
       const [entry] = (await listActivity(db, { offset: 0, limit: 1 })).items;
       expect(entry).toMatchObject({ user: 'u\uFFFD', target: 'pkg\uFFFDname', error_code: 'e\uFFFD', details: { name: '\uFFFD' } });
+    } finally {
+      await dispose();
+    }
+  });
+
+  it.skipIf(skip)('writes an entry pending and settles it, keeping what the settle does not say', async () => {
+    const { db, dispose } = await open();
+    try {
+      const entry = await openActivity(db, {
+        user: 'u',
+        operation: 'permissions.save',
+        target: 'dashboard:d1',
+        request_id: 'r1',
+        after: { read: true },
+        details: { note: 'kept' },
+      });
+      const pending = await listActivity(db, { outcome: 'pending', offset: 0, limit: 5 });
+      expect(pending.items).toEqual([expect.objectContaining({ id: entry.id, outcome: 'pending', after: { read: true } })]);
+
+      await entry.settle({ outcome: 'success', before: { read: false }, after: { read: true, write: false } });
+      const [settled] = (await listActivity(db, { offset: 0, limit: 5 })).items;
+      expect(settled).toMatchObject({ outcome: 'success', before: { read: false }, after: { read: true, write: false }, details: { note: 'kept' } });
+      expect(settled).not.toHaveProperty('error_code');
+      expect((await listActivity(db, { outcome: 'pending', offset: 0, limit: 5 })).total).toBe(0);
+
+      // A download cut after its success: one entry, now a failure; a later success clears the code.
+      await settleActivity(db, entry.id, { outcome: 'failure', error_code: 'stream_interrupted', request_id: 'upstream-r' });
+      expect((await listActivity(db, { outcome: 'failure', offset: 0, limit: 5 })).items[0]).toMatchObject({
+        id: entry.id,
+        error_code: 'stream_interrupted',
+        request_id: 'upstream-r',
+        before: { read: false },
+      });
+      await settleActivity(db, entry.id, { outcome: 'success' });
+      expect((await listActivity(db, { offset: 0, limit: 5 })).items[0]).not.toHaveProperty('error_code');
+      expect((await listActivity(db, { offset: 0, limit: 5 })).total).toBe(1);
     } finally {
       await dispose();
     }

@@ -73,11 +73,33 @@ export async function recordActivity(db: Database, entry: NewActivity): Promise<
 }
 
 /**
- * Turns an entry written as a download started into a failure: the stream broke, so the log
- * keeps one entry for the operation and it does not claim a file that never arrived whole.
+ * How an operation written `pending` ended. `before`, `after`, `details` and `request_id` (a
+ * bulk fix's failed save names the upstream's) replace the pending entry's when given and are
+ * kept otherwise; `error_code` is cleared unless given.
  */
-export async function failActivity(db: Database, id: string, errorCode: string): Promise<void> {
-  await db.query("UPDATE activity SET outcome = 'failure', error_code = $2 WHERE id = $1", [id, errorCode]);
+export type ActivitySettlement = Partial<Pick<ActivityEntry, 'error_code' | 'before' | 'after' | 'details' | 'request_id'>> & {
+  outcome: Exclude<ActivityEntry['outcome'], 'pending'>;
+};
+
+/**
+ * Settles an entry: pending → success or failure, or a download's success → failure when its
+ * stream breaks (one entry per operation, and no cut download logged as a success). Idempotent.
+ */
+export async function settleActivity(db: Database, id: string, s: ActivitySettlement): Promise<void> {
+  await db.query(
+    `UPDATE activity SET outcome = $2, error_code = $3, before = COALESCE($4::jsonb, before),
+       after = COALESCE($5::jsonb, after), details = COALESCE($6::jsonb, details), request_id = COALESCE($7, request_id)
+     WHERE id = $1`,
+    [
+      id,
+      s.outcome,
+      storableText(s.error_code),
+      storableJson(s.before),
+      storableJson(s.after),
+      storableJson(s.details),
+      storableText(s.request_id),
+    ],
+  );
 }
 
 function where(q: Omit<ListActivityQuery, 'offset' | 'limit'>): { sql: string; params: unknown[] } {

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { ActivityOperation } from '@portico/api-types';
 import { HttpError } from '../../http/http-error';
 import { UpstreamError } from '../../upstream/upstream-error';
-import type { NewActivity } from './activity-log';
+import type { ActivitySettlement, NewActivity } from './activity-log';
 
 type Pending = Omit<NewActivity, 'outcome'>;
 
@@ -26,8 +26,17 @@ export function activityOf(
   };
 }
 
+/** The error code an operation's failure is logged with. */
+export function errorCodeOf(e: unknown, fallbackCode = 'internal'): string {
+  return e instanceof UpstreamError ? e.code : e instanceof HttpError ? e.code : fallbackCode;
+}
+
 /** The failed variant of `pending`, naming the error code that ended it. */
 export function activityFailure(pending: Pending, e: unknown, fallbackCode = 'internal'): NewActivity {
-  const code = e instanceof UpstreamError ? e.code : e instanceof HttpError ? e.code : fallbackCode;
-  return { ...pending, outcome: 'failure', error_code: code };
+  return { ...pending, outcome: 'failure', error_code: errorCodeOf(e, fallbackCode) };
+}
+
+/** How a pending entry settles when the operation failed with `e`. */
+export function failureSettlement(e: unknown, fallbackCode = 'internal'): ActivitySettlement {
+  return { outcome: 'failure', error_code: errorCodeOf(e, fallbackCode) };
 }
