@@ -15,8 +15,8 @@ import { validate } from '../../http/validate';
 import type { InsightClient } from '../../upstream/insight-client';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 import { abortOnClose } from '../../http/abort-on-close';
-import { activityFailure, activityOf } from '../activity/activity-of';
-import { failActivity, recordActivity } from '../activity/activity-log';
+import { activityOf, failureSettlement } from '../activity/activity-of';
+import { openActivity } from '../activity/pending-activity';
 import { savePermissions } from './save-permissions';
 import { workspaceOf } from './workspace-of';
 
@@ -81,19 +81,22 @@ export function createInsightRouter(deps: InsightRouterDeps): Router {
   router.post('/resource-packages/export', requireCapability('useOperations'), async (req, res) => {
     const body = validate(exportResourcePackageBodySchema, req.body, 'body');
     const workspaceId = ws(req);
-    const base = activityOf(res, 'resource_package.export', body.name, workspaceId, {
-      resources: body.resources.length,
-    });
+    // Pending before the upstream call (the database away: 503, nothing sent); success once the
+    // file starts; failure if the stream then breaks. A settle the database cannot take is queued
+    // and the file still streams.
+    const entry = await openActivity(
+      deps.db,
+      activityOf(res, 'resource_package.export', body.name, workspaceId, { resources: body.resources.length }),
+    );
     let upstream;
     try {
       upstream = await insight.exportResourcePackage(sessionOf(res), workspaceId, body, abortOnClose(res));
     } catch (e) {
-      await recordActivity(deps.db, activityFailure(base, e));
+      await entry.settle(failureSettlement(e));
       throw e;
     }
-    let entry;
     try {
-      entry = await recordActivity(deps.db, { ...base, outcome: 'success' });
+      await entry.settle({ outcome: 'success' });
     } catch (e) {
       upstream.destroy();
       throw e;
@@ -101,7 +104,7 @@ export function createInsightRouter(deps: InsightRouterDeps): Router {
     try {
       await streamDownload(upstream, res, 'resource-package.zip');
     } catch {
-      await failActivity(deps.db, entry.id, 'stream_interrupted');
+      await entry.settle({ outcome: 'failure', error_code: 'stream_interrupted' });
     }
   });
 

@@ -5,7 +5,8 @@ import { abortOnClose } from '../../http/abort-on-close';
 import { validate } from '../../http/validate';
 import type { RomaClient } from '../../upstream/roma-client';
 import { recordActivity } from '../activity/activity-log';
-import { activityFailure, activityOf } from '../activity/activity-of';
+import { activityFailure, activityOf, failureSettlement } from '../activity/activity-of';
+import { openActivity } from '../activity/pending-activity';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 import { readAssetPackage } from './multipart-import';
 
@@ -15,23 +16,42 @@ export function createRomaRouter(deps: { db: Database; roma: RomaClient; importM
   router.post('/assets/import', requireCapability('useOperations'), async (req, res) => {
     const options = validate(importAssetsOptionsSchema, req.query, 'query');
     const signal = abortOnClose(res);
-    let pending = activityOf(res, 'assets.import', '(unnamed)', undefined, { type: options.type });
+    const base = activityOf(res, 'assets.import', '(unnamed)', undefined, { type: options.type });
+    // The rest of a refused upload is not worth reading: close the connection after answering.
+    const refuse = (e: unknown) => {
+      res.setHeader('connection', 'close');
+      return e;
+    };
+    let pkg;
     try {
-      const pkg = await readAssetPackage(req, deps.importMaxBytes);
-      pending = { ...pending, target: pkg.fileName };
+      pkg = await readAssetPackage(req, deps.importMaxBytes);
+    } catch (e) {
+      // Refused before anything reached ROMA: one failure entry.
+      await recordActivity(deps.db, activityFailure(base, e));
+      throw refuse(e);
+    }
+    // Pending before the upload starts upstream (the database away: 503, nothing sent).
+    let entry;
+    try {
+      entry = await openActivity(deps.db, { ...base, target: pkg.fileName });
+    } catch (e) {
+      pkg.body.destroy();
+      throw refuse(e);
+    }
+    let result;
+    try {
       // Whichever comes first: ROMA's answer, or a 413/415 met while the body still streams.
-      const result = await Promise.race([
+      result = await Promise.race([
         deps.roma.importAssets(sessionOf(res), options, pkg.body, pkg.contentType, signal),
         pkg.failure,
       ]);
-      await recordActivity(deps.db, { ...pending, outcome: 'success', details: { type: options.type, job_id: result.job_id } });
-      res.json({ job_id: result.job_id });
     } catch (e) {
-      await recordActivity(deps.db, activityFailure(pending, e));
-      // The rest of a refused upload is not worth reading: close the connection after answering.
-      res.setHeader('connection', 'close');
-      throw e;
+      await entry.settle(failureSettlement(e));
+      throw refuse(e);
     }
+    // A settle the database cannot take is queued: the job id is still the user's answer.
+    await entry.settle({ outcome: 'success', details: { type: options.type, job_id: result.job_id } });
+    res.json({ job_id: result.job_id });
   });
 
   router.get('/assets/jobs/:job_id', requireCapability('useOperations'), async (req, res) => {

@@ -5,8 +5,8 @@ import { abortOnClose } from '../../http/abort-on-close';
 import { streamDownload } from '../../http/stream-download';
 import { validate } from '../../http/validate';
 import type { SecmasterClient } from '../../upstream/secmaster-client';
-import { failActivity, recordActivity } from '../activity/activity-log';
-import { activityFailure, activityOf } from '../activity/activity-of';
+import { activityOf, failureSettlement } from '../activity/activity-of';
+import { openActivity } from '../activity/pending-activity';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 
 export function createSecmasterRouter(deps: { db: Database; secmaster: SecmasterClient }): Router {
@@ -25,17 +25,18 @@ export function createSecmasterRouter(deps: { db: Database; secmaster: Secmaster
 
   router.post('/workflows/export', requireCapability('useOperations'), async (req, res) => {
     const body = validate(exportWorkflowsBodySchema, req.body, 'body');
-    const pending = activityOf(res, 'workflows.export', body.id.join(','), undefined, { count: body.id.length });
+    // Pending before the upstream call, success once the file starts, failure if it breaks (as
+    // the resource-package export).
+    const entry = await openActivity(deps.db, activityOf(res, 'workflows.export', body.id.join(','), undefined, { count: body.id.length }));
     let upstream;
     try {
       upstream = await deps.secmaster.exportWorkflows(sessionOf(res), body, abortOnClose(res));
     } catch (e) {
-      await recordActivity(deps.db, activityFailure(pending, e));
+      await entry.settle(failureSettlement(e));
       throw e;
     }
-    let entry;
     try {
-      entry = await recordActivity(deps.db, { ...pending, outcome: 'success' });
+      await entry.settle({ outcome: 'success' });
     } catch (e) {
       upstream.destroy();
       throw e;
@@ -43,7 +44,7 @@ export function createSecmasterRouter(deps: { db: Database; secmaster: Secmaster
     try {
       await streamDownload(upstream, res, 'workflow.json');
     } catch {
-      await failActivity(deps.db, entry.id, 'stream_interrupted');
+      await entry.settle({ outcome: 'failure', error_code: 'stream_interrupted' });
     }
   });
 
