@@ -96,6 +96,52 @@ describe('applyChanges', () => {
     expect(recorded.sort()).toEqual(['bad-1:succeeded', 'bad-2:failed']);
   });
 
+  it('writes each change pending before sending it and settles that entry', async () => {
+    const log: string[] = [];
+    const outcomes = await applyChanges(changes, {
+      limits: { concurrency: 1 },
+      async begin(change) {
+        log.push(`begin ${change.resource_id}`);
+        return `act-${change.resource_id}`;
+      },
+      async save(change) {
+        log.push(`save ${change.resource_id}`);
+        return {};
+      },
+      async record(o, activityId) {
+        log.push(`settle ${activityId} ${o.status}`);
+        return activityId;
+      },
+    });
+    expect(log).toEqual([
+      'begin bad-1',
+      'save bad-1',
+      'settle act-bad-1 succeeded',
+      'begin bad-2',
+      'save bad-2',
+      'settle act-bad-2 succeeded',
+    ]);
+    expect(outcomes.map((o) => o.activity_id)).toEqual(['act-bad-1', 'act-bad-2']);
+  });
+
+  it('stops before sending a change whose pending entry cannot be written', async () => {
+    const saved: string[] = [];
+    const down = new Error('database unavailable');
+    const run = applyChanges(changes, {
+      limits: { concurrency: 1 },
+      async begin(change) {
+        if (change.resource_id === 'bad-2') throw down;
+        return `act-${change.resource_id}`;
+      },
+      async save(change) {
+        saved.push(change.resource_id);
+        return {};
+      },
+    });
+    await expect(run).rejects.toBe(down);
+    expect(saved).toEqual(['bad-1']);
+  });
+
   it('never runs more saves at once than the concurrency', async () => {
     const clock = new FakeClock();
     let inFlight = 0;

@@ -101,8 +101,17 @@ export interface SaveResult {
 
 export interface ApplyChangesDeps {
   save(change: BulkFixChange, signal: AbortSignal): Promise<SaveResult>;
-  /** Writes the final outcome of one change (e.g. to the activity log); returns the entry's id. */
-  record?(outcome: BulkFixOutcome): Promise<string | undefined>;
+  /**
+   * Writes a change as pending before it is sent (e.g. to the activity log); returns the entry's
+   * id. A rejection stops the run before this change is sent: changes already started finish and
+   * are recorded, and the run rejects with it.
+   */
+  begin?(change: BulkFixChange): Promise<string | undefined>;
+  /**
+   * Writes the final outcome of one change (settling what `begin` wrote, when `activityId` is
+   * given); returns the entry's id.
+   */
+  record?(outcome: BulkFixOutcome, activityId: string | undefined): Promise<string | undefined>;
   limits?: Partial<SweepLimits>;
   clock?: Clock;
   random?: () => number;
@@ -125,6 +134,7 @@ export async function applyChanges(
     changes.map((change, index) => ({ change, index })),
     concurrency,
     async ({ change, index }) => {
+      const begun = await deps.begin?.(change);
       let outcome: BulkFixOutcome;
       try {
         const saved = await withRetry((s) => deps.save(change, s ?? signal), policy, retryDeps);
@@ -136,7 +146,7 @@ export async function applyChanges(
       } catch (e) {
         outcome = { ...change, status: 'failed', error: toRowError(toUpstreamFailure(e)) };
       }
-      const activityId = await deps.record?.(outcome);
+      const activityId = (await deps.record?.(outcome, begun)) ?? begun;
       outcomes[index] = activityId ? { ...outcome, activity_id: activityId } : outcome;
     },
     signal,

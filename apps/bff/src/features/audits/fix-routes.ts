@@ -10,6 +10,7 @@ import {
 } from '@portico/api-types';
 import type { RequestHandler, Response, Router } from 'express';
 import { HttpError } from '../../http/http-error';
+import { activitySettles } from '../activity/pending-activity';
 import { validate } from '../../http/validate';
 import type { AuditStore } from './audit-store';
 import { applyChanges, planBulkFix, planUndo } from './bulk-fix';
@@ -29,7 +30,14 @@ export function registerFixRoutes(
   const policies = new PolicyStore(deps.db);
   const now = deps.now ?? (() => new Date());
 
-  /** Saves each change, writing one activity entry (with before/after) per save. */
+  // app.ts passes `record` only: settle through the activity log's queue on the same database.
+  const settle = deps.settle ?? ((id, s) => activitySettles(deps.db).settle(id, s));
+
+  /**
+   * Saves each change, writing one activity entry (with before/after) per save: `pending` before
+   * the save is sent (the database away: the fix stops there, 503), settled once it is answered
+   * (queued and retried if the database is away then, so no save goes unlogged).
+   */
   async function apply(
     res: Response,
     changes: BulkFixChange[],
@@ -66,18 +74,17 @@ export function registerFixRoutes(
         );
         return { update_date: saved.update_date };
       },
-      async record(o) {
+      async begin(change) {
         const entry = await deps.record({
           user: actor.name,
           ...(actor.role ? { role: actor.role } : {}),
           operation,
-          target: `${o.resource_type}:${o.resource_id}`, // the activity log's resource format
-          outcome: o.status === 'succeeded' ? 'success' : 'failure',
-          request_id: o.error?.request_id ?? deps.requestId(res),
-          ...(o.error ? { error_code: o.error.code } : {}),
+          target: `${change.resource_type}:${change.resource_id}`, // the activity log's resource format
+          outcome: 'pending',
+          request_id: deps.requestId(res),
           workspace_id: workspaceId,
-          before: o.before,
-          after: o.after,
+          before: change.before,
+          after: change.after,
           details: {
             fix_id: id,
             audit_id: meta.audit_id,
@@ -85,6 +92,15 @@ export function registerFixRoutes(
           },
         });
         return entry.id;
+      },
+      async record(o, activityId) {
+        if (!activityId) return undefined;
+        await settle(activityId, {
+          outcome: o.status === 'succeeded' ? 'success' : 'failure',
+          ...(o.error ? { error_code: o.error.code } : {}),
+          ...(o.error?.request_id ? { request_id: o.error.request_id } : {}),
+        });
+        return activityId;
       },
     });
     const result: BulkFixResult = {

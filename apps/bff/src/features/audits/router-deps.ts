@@ -13,10 +13,19 @@ export interface AuditActor {
   projectId: string;
 }
 
+/** How an activity entry written `pending` ended (see the activity log's `settleActivity`). */
+export interface AuditActivitySettlement {
+  outcome: 'success' | 'failure';
+  error_code?: string;
+  /** The upstream's request id of a failed save. */
+  request_id?: string;
+}
+
 /**
  * What the audits router needs from the rest of the BFF, injected so the feature does not reach
  * into the session or activity modules: `guard` = requireSession + requireCapability,
- * `actor` = the session's user, `record` = the activity log's `recordActivity`.
+ * `actor` = the session's user, `record` = the activity log's `recordActivity`, `settle` = its
+ * settle queue (`activitySettles(db).settle`; the default when not given).
  */
 export interface AuditsRouterDeps {
   db: Database;
@@ -24,6 +33,11 @@ export interface AuditsRouterDeps {
   guard: (capability: Capability) => RequestHandler;
   actor: (res: Response) => AuditActor;
   record: (entry: Omit<ActivityEntry, 'id' | 'at'>) => Promise<{ id: string }>;
+  /**
+   * Settles an entry `record` wrote `pending` (each bulk-fix save is, before it is sent). Resolves
+   * once written or queued for a retry while the database is away.
+   */
+  settle?: (id: string, settlement: AuditActivitySettlement) => Promise<unknown>;
   requestId: (res: Response) => string;
   limits?: Partial<SweepLimits>;
   clock?: Clock;

@@ -78,7 +78,10 @@ describe('audits router: the admin journey', () => {
     expect(h.activity.find((a) => a.operation === 'audit.fix')).toMatchObject({
       before: { export: true },
       after: { export: false },
+      outcome: 'success',
     });
+    // Each save was written pending before it was sent, then settled: none is left pending.
+    expect(h.activity.filter((a) => a.outcome === 'pending')).toEqual([]);
 
     const second = (await audit()).at(-1);
     if (second?.type !== 'finished') throw new Error('no finished event');

@@ -94,6 +94,12 @@ export function auditsTestApp(
         activity.push(entry);
         return { id: `act-${activity.length}` };
       },
+      settle: async (id, settlement) => {
+        const entry = activity[Number(id.slice('act-'.length)) - 1];
+        if (!entry) throw new Error(`no activity entry ${id}`);
+        Object.assign(entry, settlement);
+        if (!settlement.error_code) delete entry.error_code;
+      },
       requestId: () => 'req-1',
       ...extra,
     }),
