@@ -37,6 +37,8 @@ export function createInsightClient(cfg: UpstreamConfig) {
   const paths = upstreamPaths.insight;
 
   return {
+    /** The upstream timeout; for a file, also the longest silence `streamDownload` allows mid-file. */
+    timeoutMs: cfg.timeoutMs,
     async listWorkspaces(s: TokenHolder, q: { offset?: number; limit?: number; name?: string }, signal?: AbortSignal) {
       const { data } = await upstreamJson(
         { ...common, method: 'GET', path: paths.workspaces(cfg.projectId, cfg.insightInstanceId), query: q, headers: upstreamHeaders(s.token), signal },

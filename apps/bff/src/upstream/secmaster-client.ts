@@ -11,6 +11,8 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
   const common = { service: 'secmaster' as const, base: cfg.secmaster, timeoutMs: cfg.timeoutMs };
   const paths = upstreamPaths.secmaster;
   return {
+    /** The upstream timeout; for a file, also the longest silence `streamDownload` allows mid-file. */
+    timeoutMs: cfg.timeoutMs,
     async listWorkflows(s: TokenHolder, q: { offset: number; limit: number; name?: string }, signal?: AbortSignal) {
       const { data } = await upstreamJson(
         {
