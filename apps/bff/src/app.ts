@@ -56,6 +56,10 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // API answers are never cached (`no-store`), so an ETag (a SHA-1 of every JSON body) buys
+  // nothing; without it a small body is also written with its headers in one write. Static
+  // files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.use(requestId, requestLog(logger), securityHeaders({ publicOrigin: env.PUBLIC_ORIGIN }));
 
   app.use('/api', checkOrigin(env.PUBLIC_ORIGIN), loadSession(sessions, env.PUBLIC_ORIGIN));

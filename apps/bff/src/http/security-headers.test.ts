@@ -66,11 +66,15 @@ describe('security headers', () => {
     }
   });
 
-  it('forbid caching of every API answer, not of the web app', async () => {
+  it('forbid caching of every API answer (which so carries no ETag), not of the web app', async () => {
     for (const path of ['/api/session', '/api/nowhere', '/api']) {
-      expect((await request(bff.app).get(path)).headers['cache-control']).toBe('no-store');
+      const res = await request(bff.app).get(path);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
     }
-    expect((await request(bff.app).get('/assets/app.js')).headers['cache-control']).not.toContain('no-store');
+    const file = await request(bff.app).get('/assets/app.js');
+    expect(file.headers['cache-control']).not.toContain('no-store');
+    expect(file.headers.etag).toBeDefined();
   });
 
   it('add HSTS when the public origin is https', async () => {
