@@ -20,10 +20,50 @@ export interface UpstreamRequest {
   signal?: AbortSignal;
 }
 
-export function buildUrl(base: string, path: string, query?: UpstreamRequest['query']): URL {
-  const url = new URL(base + path);
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-  return url;
+/** Where a configured base URL points, parsed once (bases come only from configuration). */
+interface UpstreamOrigin {
+  transport: typeof http | typeof https;
+  protocol: string;
+  hostname: string;
+  port: string;
+  /** The base's own path, without a trailing slash (`''` for a bare origin). */
+  basePath: string;
+}
+
+const origins = new Map<string, UpstreamOrigin>();
+
+function originOf(base: string): UpstreamOrigin {
+  let o = origins.get(base);
+  if (!o) {
+    const url = new URL(base);
+    o = {
+      transport: url.protocol === 'https:' ? https : http,
+      protocol: url.protocol,
+      // `[::1]` in a URL, `::1` for a socket.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port,
+      basePath: url.pathname.replace(/\/+$/, ''),
+    };
+    origins.set(base, o);
+  }
+  return o;
+}
+
+/**
+ * The request line's path: the base's path, the (already encoded) API path and the query,
+ * form-encoded. Built as a string rather than through `URL` on every request: the proxied read
+ * is sent many times a second.
+ */
+export function requestPath(basePath: string, path: string, query?: UpstreamRequest['query']): string {
+  let search = '';
+  if (query) {
+    for (const k in query) {
+      const v = query[k];
+      if (v === undefined) continue;
+      search += `${search ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`;
+    }
+  }
+  return basePath + path + search;
 }
 
 async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<string> {
@@ -51,8 +91,7 @@ const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) =
   outgoing.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
 
 function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessage> {
-  const url = buildUrl(req.base, req.path, req.query);
-  const transport = url.protocol === 'https:' ? https : http;
+  const origin = originOf(req.base);
   // A streamed body (an upload) cannot be sent twice: it gets a connection of its own, as does
   // a retry (other pooled connections may be just as stale).
   const streamed = req.body !== undefined && typeof req.body !== 'string';
@@ -65,7 +104,15 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       reject(e);
     };
     // Whatever a caller passes, only allow-listed headers leave (see upstream-headers.ts).
-    const outgoing = transport.request(url, { method: req.method, headers: allowedUpstreamHeaders(req.headers), ...(fresh ? { agent: false } : {}) });
+    const outgoing = origin.transport.request({
+      protocol: origin.protocol,
+      hostname: origin.hostname,
+      port: origin.port,
+      path: requestPath(origin.basePath, req.path, req.query),
+      method: req.method,
+      headers: allowedUpstreamHeaders(req.headers),
+      ...(fresh ? { agent: false } : {}),
+    });
     const timer = setTimeout(() => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
       outgoing.destroy();
