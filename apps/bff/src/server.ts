@@ -7,6 +7,7 @@ import { EnvError, loadEnv } from './config/env';
 import { upstreamFromEnv } from './config/upstream-config';
 import { openDatabase } from './db/open-database';
 import { startEmbeddedEmulator } from './embedded-emulator';
+import { activitySettles } from './features/activity/pending-activity';
 import { markInterruptedAudits, silentAuditMs } from './features/audits/interrupted-audits';
 import { createSessionStore } from './features/session/session-store';
 import { createLogger } from './http/logger';
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
     markInterrupted(false).catch((err: unknown) => logger.warn({ err }, 'could not check for interrupted audits'));
   }, silentAuditMs);
   interruptedWatch.unref();
+  // Settles of activity entries the database could not take are retried from here, and flushed
+  // once more on shutdown (created before the app, so its routes use this one, with the logger).
+  const settles = activitySettles(db, { logger });
   const app = createApp({ db, logger, env, upstream });
 
   const server: Server = app.listen(env.PORT, env.HOST);
@@ -58,7 +62,8 @@ async function main(): Promise<void> {
   purge.unref();
 
   // On SIGTERM: no new connections; requests in flight (a download, an upload) finish within
-  // `shutdownGraceMs`, then whatever is left is cut; the database is closed cleanly; exit 0.
+  // `shutdownGraceMs`, then whatever is left is cut; queued activity settles get one more try;
+  // the database is closed cleanly; exit 0.
   let stopping = false;
   server.on('request', (_req, res) => {
     if (stopping) res.setHeader('connection', 'close');
@@ -81,6 +86,9 @@ async function main(): Promise<void> {
     await closed;
     clearInterval(idle);
     clearTimeout(force);
+    // Requests are done: one more try for settles still queued; those left stay pending.
+    const unsettled = await settles.flush();
+    if (unsettled > 0) logger.warn({ unsettled }, 'activity entries left pending: the database was unavailable');
     await db.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await embedded?.close();
     logger.info('stopped');
