@@ -35,8 +35,8 @@ const stalled = (res: IncomingMessage, service: UpstreamService, idleMs: number,
  * parseable, and no silence longer than `idleMs` between its bytes; else an `UpstreamError` of
  * kind `contract` (or `timeout`, a 504, for a stalled body; `unreachable` for a lost connection).
  *
- * Read with plain listeners, not `for await`: the async iterator costs a measurable share of a
- * proxied read's CPU, and a timer per answer is refreshed, not re-created, on each chunk.
+ * Read with plain listeners, not `for await` (no promise per chunk, no iterator to tear down):
+ * the saving pays for the idle timer, which is refreshed, not re-created, on each chunk.
  */
 export async function readJsonAnswer(
   res: IncomingMessage,
