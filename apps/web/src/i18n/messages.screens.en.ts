@@ -71,6 +71,8 @@ export const screenMessagesEn = {
   'activity.anyOutcome': 'Any outcome',
   'activity.outcome.success': 'Success',
   'activity.outcome.failure': 'Failure',
+  'activity.outcome.pending': 'Pending',
+  'activity.pendingNote': 'Pending — outcome not yet known',
   'activity.from': 'From',
   'activity.to': 'To',
   'activity.csv': 'Download CSV',

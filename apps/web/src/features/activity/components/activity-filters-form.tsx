@@ -1,4 +1,4 @@
-import { activityOperations, type ActivityOperation } from '@portico/api-types';
+import { activityOperations, activityOutcomes, type ActivityOperation } from '@portico/api-types';
 import type { FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { FormField, inputClass } from '../../../components/ui/form-field';
@@ -61,8 +61,11 @@ export function ActivityFiltersForm({
       <FormField label={t('activity.outcome')}>
         <select name="outcome" className={inputClass} defaultValue={filters.outcome ?? ''}>
           <option value="">{t('activity.anyOutcome')}</option>
-          <option value="success">{t('activity.outcome.success')}</option>
-          <option value="failure">{t('activity.outcome.failure')}</option>
+          {activityOutcomes.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {t(`activity.outcome.${outcome}`)}
+            </option>
+          ))}
         </select>
       </FormField>
       <FormField label={t('activity.from')}>

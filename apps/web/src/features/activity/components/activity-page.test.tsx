@@ -28,6 +28,34 @@ describe('activity', () => {
     expect(await within(screen.getByRole('table')).findByText('alice')).toBeInTheDocument();
   });
 
+  it('shows an entry whose outcome is not known yet as pending, and filters on it', async () => {
+    const fake = installFakeBff();
+    fake.activity.push({
+      id: 'a-pending',
+      at: '2026-11-22T10:00:00.000Z',
+      user: 'carol',
+      operation: 'assets.import',
+      target: 'assets-9.zip',
+      outcome: 'pending',
+      request_id: 'r-p1',
+    });
+    const app = renderApp('/activity?ws=ws-default');
+    const table = await screen.findByRole('table');
+    const row = within(table).getByText('assets-9.zip').closest('tr');
+    if (!row) throw new Error('no row for the pending entry');
+    expect(within(row).getByText('Pending — outcome not yet known')).toBeInTheDocument();
+    expect(within(row).queryByText('Success')).not.toBeInTheDocument();
+
+    const outcome = screen.getByLabelText('Outcome');
+    expect(within(outcome).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', 'success', 'failure', 'pending']);
+    await app.user.selectOptions(outcome, 'pending');
+    await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(within(screen.getByRole('table')).queryByText('alice')).not.toBeInTheDocument());
+    expect(app.searchParams().get('outcome')).toBe('pending');
+    expect(fake.requestsTo('GET', '/api/activity').at(-1)?.url.searchParams.get('outcome')).toBe('pending');
+    expect(within(screen.getByRole('table')).getByText('carol')).toBeInTheDocument();
+  });
+
   it('sends date filters as ISO instants', async () => {
     const fake = installFakeBff();
     const app = renderApp('/activity?ws=ws-default');

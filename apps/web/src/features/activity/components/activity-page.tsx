@@ -56,7 +56,12 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
                   <td className="py-1 pr-3">{t(`operation.${a.operation}`)}</td>
                   <td className="py-1 pr-3 break-all">{a.target}</td>
                   <td className="py-1 pr-3">
-                    {t(`activity.outcome.${a.outcome}`)}
+                    {a.outcome === 'pending' ? (
+                      // Written before the upstream call and not settled (yet): say so, never guess.
+                      <span className="text-amber-800 italic dark:text-amber-200">{t('activity.pendingNote')}</span>
+                    ) : (
+                      t(`activity.outcome.${a.outcome}`)
+                    )}
                     {a.error_code ? ` (${a.error_code})` : ''}
                   </td>
                   <td className="py-1 pr-3">
