@@ -21,7 +21,7 @@ export function auditsTestApp(
   db: Database,
   datasets: number,
   latencyMs = 0,
-  extra: Pick<AuditsRouterDeps, 'cancelPollMs'> = {},
+  extra: Partial<Pick<AuditsRouterDeps, 'cancelPollMs' | 'record' | 'settle'>> = {},
 ) {
   const records = new Map<string, PermissionsRecord>();
   for (let i = 0; i < datasets; i++) {

@@ -1,0 +1,115 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { auditEventSchema } from '@portico/api-types';
+import request from 'supertest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database';
+import { DatabaseUnavailableError } from '../../db/database-unavailable';
+import type { TestDatabase } from '../../testing/test-databases';
+import { recordActivity } from '../activity/activity-log';
+import { activitySettles } from '../activity/pending-activity';
+import { auditTestBackends } from './testing/audit-database';
+import { auditsTestApp } from './testing/router-harness';
+
+const pglite = auditTestBackends.find((b) => b.name === 'pglite');
+if (!pglite) throw new Error('no PGlite test back-end');
+
+/** `db` whose statements matching `failing` fail as a lost database would, while it is set. */
+function flaky(db: Database) {
+  const state: { failing?: RegExp } = {};
+  const wrapped: Database = {
+    kind: db.kind,
+    query<T>(sql: string, params?: readonly unknown[]) {
+      if (state.failing?.test(sql)) return Promise.reject(new DatabaseUnavailableError(new Error('Connection terminated')));
+      return db.query<T>(sql, params);
+    },
+    transaction: (fn) => db.transaction(fn),
+    close: () => db.close(),
+  };
+  return { db: wrapped, state };
+}
+
+// A bulk fix through the activity log the app wires in (`record` = recordActivity, the default
+// `settle` = the log's settle queue): each save is written pending before it is sent.
+describe('bulk fix and its activity entries', () => {
+  let t: TestDatabase;
+  let f: ReturnType<typeof flaky>;
+  let h: ReturnType<typeof auditsTestApp>;
+  const harness = () => auditsTestApp(f.db, 6, 0, { record: (entry) => recordActivity(f.db, entry), settle: undefined });
+  beforeAll(async () => {
+    t = await pglite.open();
+    f = flaky(t.db);
+    activitySettles(f.db, { minDelayMs: 20, maxDelayMs: 50 });
+    await request(harness().app)
+      .put('/api/policy')
+      .set('x-test-role', 'admin')
+      .send({ rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }], expected_version: 0 })
+      .expect(200);
+  });
+  beforeEach(() => {
+    h = harness();
+  });
+  afterAll(() => t.dispose());
+
+  const admin = {
+    post: (url: string) => request(h.app).post(url).set('x-test-role', 'admin'),
+  };
+  const fixEntries = (fixId?: string) =>
+    t.db.query<{ outcome: string; before: unknown; after: unknown }>(
+      `SELECT outcome, before, after FROM activity WHERE operation = 'audit.fix' ${fixId ? "AND details->>'fix_id' = $1" : ''} ORDER BY target`,
+      fixId ? [fixId] : [],
+    );
+
+  /** An audit with three datasets breaking the policy (export on), and the fix request. */
+  async function auditWithBreaches() {
+    const events = (await admin.post('/api/audits').send({ workspace_id: 'ws1', resource_types: ['dataset'] })).text
+      .trim()
+      .split('\n')
+      .map((l) => auditEventSchema.parse(JSON.parse(l)));
+    const finished = events.at(-1);
+    if (finished?.type !== 'finished') throw new Error('no finished event');
+    const rows = events.flatMap((e) => (e.type === 'row' && e.row.compliance === 'non_compliant' ? [e.row] : []));
+    expect(rows).toHaveLength(3);
+    return {
+      url: `/api/audits/${finished.audit.id}/fix`,
+      resources: rows.map((r) => ({ resource_type: r.resource_type, resource_id: r.resource_id })),
+    };
+  }
+
+  it('settles each save as success with its before and after', async () => {
+    const { url, resources } = await auditWithBreaches();
+    const fixed = await admin.post(url).send({ resources });
+    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(await fixEntries(fixed.body.id)).toEqual(
+      Array(3).fill({
+        outcome: 'success',
+        before: expect.objectContaining({ export: true }),
+        after: expect.objectContaining({ export: false }),
+      }),
+    );
+  });
+
+  it('the database gone before a pending write: 503 and nothing saved', async () => {
+    const { url, resources } = await auditWithBreaches();
+    const logged = (await fixEntries()).length;
+    f.state.failing = /^\s*INSERT INTO activity\b/;
+    const res = await admin.post(url).send({ resources });
+    f.state.failing = undefined;
+    // The harness's error handler answers 500 with the error; the app's answers it 503.
+    expect(res.status).toBe(500);
+    expect(res.body.error.message).toContain('DatabaseUnavailableError');
+    expect([...h.records.values()].filter((r) => r.auth_switch_config.export)).toHaveLength(3);
+    expect(await fixEntries()).toHaveLength(logged);
+  });
+
+  it('the database gone at the settles: the saves answer, and their entries settle once it is back', async () => {
+    const { url, resources } = await auditWithBreaches();
+    f.state.failing = /^\s*UPDATE activity SET outcome\b/;
+    const fixed = await admin.post(url).send({ resources });
+    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0 });
+    expect((await fixEntries(fixed.body.id)).map((e) => e.outcome)).toEqual(['pending', 'pending', 'pending']);
+    expect(activitySettles(f.db).size).toBe(3);
+    f.state.failing = undefined;
+    for (let i = 0; i < 100 && activitySettles(f.db).size > 0; i++) await sleep(20);
+    expect((await fixEntries(fixed.body.id)).map((e) => e.outcome)).toEqual(['success', 'success', 'success']);
+  });
+});
