@@ -13,6 +13,8 @@ export interface Stack {
   bffHeaders: Record<string, string>;
   /** The IAM token of the same user, for requests straight to the emulator. */
   token: string;
+  /** With `inspect`: the BFF's inspector port on loopback (see support/inspector.ts). */
+  bffInspectPort?: number;
   /** Where the processes' logs are (removed by `close`). */
   dir: string;
   close(): Promise<void>;
@@ -35,7 +37,12 @@ const profileArgs = (server: string): string[] => {
 };
 
 export async function startStack(
-  options: { emulatorEnv?: Record<string, string>; bffEnv?: Record<string, string> } = {},
+  options: {
+    emulatorEnv?: Record<string, string>;
+    bffEnv?: Record<string, string>;
+    /** Open the BFF's inspector on a loopback port, for `collectGarbage`. */
+    inspect?: boolean;
+  } = {},
 ): Promise<Stack> {
   const scripts = buildServers();
   const dir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
@@ -51,6 +58,7 @@ export async function startStack(
       nodeArgs: profileArgs('emulator'),
     });
     started.push(emulator);
+    const bffInspectPort = options.inspect ? await freePort() : undefined;
     const bff = await startServerProcess({
       name: 'BFF',
       script: scripts.bff,
@@ -63,7 +71,10 @@ export async function startStack(
       },
       readyPath: '/api/session',
       logFile: join(dir, 'bff.log'),
-      nodeArgs: profileArgs('bff'),
+      nodeArgs: [
+        ...profileArgs('bff'),
+        ...(bffInspectPort ? [`--inspect=127.0.0.1:${bffInspectPort}`] : []),
+      ],
     });
     started.push(bff);
     const bffHeaders = await signInThroughBff(bff.url);
@@ -73,6 +84,7 @@ export async function startStack(
       bff,
       bffHeaders,
       token,
+      ...(bffInspectPort ? { bffInspectPort } : {}),
       dir,
       async close() {
         await Promise.all(started.map((p) => p.stop()));
