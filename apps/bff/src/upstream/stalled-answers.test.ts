@@ -225,6 +225,59 @@ describe('through the BFF (UPSTREAM_TIMEOUT_MS as the idle bound)', () => {
     expect(got.ms).toBeLessThan(boundMs);
   });
 
+  it('a permissions read whose JSON body never comes → 504 upstream_timeout', async () => {
+    const [method, path] = upstreamCalls.readPermissions;
+    recording.on(method, path, (_req, res) => jsonHead(res));
+    const got = await timed(
+      admin.agent.get('/api/insight/permissions?resource_id=d1&resource_type=dashboard').then((r) => r),
+    );
+    expect(got.value!.status).toBe(504);
+    expect(got.value!.body.error).toMatchObject({ code: 'upstream_timeout', upstream: { service: 'insight', code: 'timeout' } });
+    expect(got.ms).toBeLessThan(boundMs);
+  });
+
+  const exportsThatStall = [
+    {
+      name: 'an Insight resource package',
+      call: upstreamCalls.exportResourcePackage,
+      route: '/api/insight/resource-packages/export',
+      body: { name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] },
+      operation: 'resource_package.export',
+    },
+    {
+      name: 'SecMaster workflows',
+      call: upstreamCalls.exportWorkflows,
+      route: '/api/secmaster/workflows/export',
+      body: { id: ['wf-1'] },
+      operation: 'workflows.export',
+    },
+  ];
+  for (const e of exportsThatStall) {
+    it(`${e.name} whose file goes silent mid-way → the download is cut within the bound and its entry says stream_interrupted`, async () => {
+      const [method, path] = e.call;
+      recording.on(method, path, (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/zip', 'content-length': '100000' });
+        res.write(Buffer.alloc(1000, 1));
+      });
+      const got = await timed(
+        admin.agent
+          .post(e.route)
+          .set('x-csrf-token', admin.csrf)
+          .send(e.body)
+          .buffer(true)
+          .then(
+            (r) => r,
+            (err: unknown) => err,
+          ),
+      );
+      // The BFF destroys the browser's response: never a clean end for a 100 000-byte file.
+      expect(got.value).toBeInstanceOf(Error);
+      expect(got.ms).toBeLessThan(boundMs);
+      const log = await admin.agent.get(`/api/activity?operation=${e.operation}&limit=1`);
+      expect(log.body.items[0]).toMatchObject({ operation: e.operation, outcome: 'failure', error_code: 'stream_interrupted' });
+    });
+  }
+
   it('a sign-in whose token body never comes → 504 upstream_timeout, no session', async () => {
     recording.on('POST', '/v3/auth/tokens', stall);
     const got = await timed(

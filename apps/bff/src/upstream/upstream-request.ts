@@ -170,7 +170,7 @@ export async function upstreamJson<T>(
   parse: (body: unknown) => { success: true; data: T } | { success: false; error: { message: string } },
 ): Promise<{ data: T; status: number }> {
   const res = await sendUpstream(req);
-  const body = await readJsonAnswer(res, req.service);
+  const body = await readJsonAnswer(res, req.service, { idleMs: req.timeoutMs });
   const r = parse(body);
   if (!r.success) {
     throw new UpstreamError('contract', res.statusCode ?? 200, req.service, 'contract', r.error.message.slice(0, 500));

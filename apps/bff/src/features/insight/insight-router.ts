@@ -102,7 +102,7 @@ export function createInsightRouter(deps: InsightRouterDeps): Router {
       throw e;
     }
     try {
-      await streamDownload(upstream, res, 'resource-package.zip');
+      await streamDownload(upstream, res, 'resource-package.zip', { idleMs: insight.timeoutMs });
     } catch {
       await entry.settle({ outcome: 'failure', error_code: 'stream_interrupted' });
     }

@@ -42,7 +42,7 @@ export function createSecmasterRouter(deps: { db: Database; secmaster: Secmaster
       throw e;
     }
     try {
-      await streamDownload(upstream, res, 'workflow.json');
+      await streamDownload(upstream, res, 'workflow.json', { idleMs: deps.secmaster.timeoutMs });
     } catch {
       await entry.settle({ outcome: 'failure', error_code: 'stream_interrupted' });
     }
