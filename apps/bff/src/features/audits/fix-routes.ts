@@ -117,7 +117,7 @@ export function registerFixRoutes(
     return result;
   }
 
-  router.post('/api/audits/:id/fix', deps.guard('fixAudits'), json, async (req, res) => {
+  router.post('/:id/fix', deps.guard('fixAudits'), json, async (req, res) => {
     const { id } = validate(auditIdParamSchema, req.params, 'id');
     const body = validate(bulkFixRequestSchema, req.body, 'body');
     const audit = await audits.detail(id);
@@ -142,7 +142,7 @@ export function registerFixRoutes(
     res.json(result);
   });
 
-  router.post('/api/audits/fix/:fixId/undo', deps.guard('fixAudits'), json, async (req, res) => {
+  router.post('/fix/:fixId/undo', deps.guard('fixAudits'), json, async (req, res) => {
     const { fixId } = validate(fixIdParamSchema, req.params, 'fixId');
     const body = validate(undoFixRequestSchema, req.body ?? {}, 'body');
     const fix = await fixes.get(fixId);

@@ -29,7 +29,9 @@ async function pipeLines(
 
 /** `/api/audits…` and `/api/policy`: sweep, read, compare, export, fix (see fix-routes). */
 export function createAuditsRouter(deps: AuditsRouterDeps): Router {
-  const router = Router();
+  // Two prefixes, each matched once: a request elsewhere in /api skips every audit route.
+  const auditRoutes = Router();
+  const policyRoutes = Router();
   const audits = new AuditStore(deps.db);
   const policies = new PolicyStore(deps.db);
   const json = express.json({ limit: '2mb' });
@@ -44,7 +46,7 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
     exported_by: deps.actor(res).name,
   });
 
-  router.get('/api/audits', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/', deps.guard('runAudits'), async (req, res) => {
     res.json(await audits.list(validate(listAuditsQuerySchema, req.query, 'query')));
   });
 
@@ -62,10 +64,10 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
       throw e;
     }
   };
-  router.get('/api/audits/drift', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/drift', deps.guard('runAudits'), async (req, res) => {
     res.json(await drift(req.query));
   });
-  router.get('/api/audits/drift/export.csv', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/drift/export.csv', deps.guard('runAudits'), async (req, res) => {
     const d = await drift(req.query);
     await pipeLines(
       res,
@@ -74,7 +76,7 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
       driftCsv(d),
     );
   });
-  router.get('/api/audits/drift/export.json', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/drift/export.json', deps.guard('runAudits'), async (req, res) => {
     const d = await drift(req.query);
     await pipeLines(
       res,
@@ -84,12 +86,12 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
     );
   });
 
-  router.get('/api/audits/:id', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/:id', deps.guard('runAudits'), async (req, res) => {
     const { id } = validate(auditIdParamSchema, req.params, 'id');
     await found(id);
     res.json(await audits.detail(id));
   });
-  router.get('/api/audits/:id/export.csv', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/:id/export.csv', deps.guard('runAudits'), async (req, res) => {
     const a = await found(validate(auditIdParamSchema, req.params, 'id').id);
     await pipeLines(
       res,
@@ -98,7 +100,7 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
       auditCsv(a, audits.rows(a.id)),
     );
   });
-  router.get('/api/audits/:id/export.json', deps.guard('runAudits'), async (req, res) => {
+  auditRoutes.get('/:id/export.json', deps.guard('runAudits'), async (req, res) => {
     const a = await found(validate(auditIdParamSchema, req.params, 'id').id);
     await pipeLines(
       res,
@@ -108,10 +110,10 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
     );
   });
 
-  router.get('/api/policy', deps.guard('runAudits'), async (_req, res) => {
+  policyRoutes.get('/', deps.guard('runAudits'), async (_req, res) => {
     res.json(await policies.current());
   });
-  router.put('/api/policy', deps.guard('managePolicy'), json, async (req, res) => {
+  policyRoutes.put('/', deps.guard('managePolicy'), json, async (req, res) => {
     const body = validate(savePolicyRequestSchema, req.body, 'body');
     const actor = deps.actor(res);
     try {
@@ -139,7 +141,10 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
     }
   });
 
-  registerStartAuditRoutes(router, deps, { audits, policies, json, now });
-  registerFixRoutes(router, deps, { audits, json });
+  registerStartAuditRoutes(auditRoutes, deps, { audits, policies, json, now });
+  registerFixRoutes(auditRoutes, deps, { audits, json });
+  const router = Router();
+  router.use('/api/audits', auditRoutes);
+  router.use('/api/policy', policyRoutes);
   return router;
 }

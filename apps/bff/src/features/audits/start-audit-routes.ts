@@ -30,7 +30,7 @@ export function registerStartAuditRoutes(
   const { audits, policies, json, now } = shared;
   const running = new Map<string, AbortController>();
 
-  router.post('/api/audits', deps.guard('runAudits'), json, async (req, res) => {
+  router.post('/', deps.guard('runAudits'), json, async (req, res) => {
     const body = validate(startAuditRequestSchema, req.body, 'body');
     const actor = deps.actor(res);
     const controller = new AbortController();
@@ -107,7 +107,7 @@ export function registerStartAuditRoutes(
     }
   });
 
-  router.post('/api/audits/:id/cancel', deps.guard('runAudits'), async (req, res) => {
+  router.post('/:id/cancel', deps.guard('runAudits'), async (req, res) => {
     const { id } = validate(auditIdParamSchema, req.params, 'id');
     const controller = running.get(id);
     if (controller) controller.abort();
