@@ -1,12 +1,14 @@
 // `GET /api/insight/permissions` under load (autocannon, 50 connections, 15 s per side, in its
 // own process) through the BFF and straight to the emulator's properties API with the same
 // user's IAM token. Figures: requests per second through the BFF as a share of straight, and
-// the p99 latency the BFF adds (BFF p99 − straight p99); medians of alternating pairs.
+// the p99 latency the BFF adds (BFF p99 − straight p99); medians of alternating pairs. Each is
+// measured with the BFF on its own CPU and with all processes sharing them (support/cpu-layout).
 import { demo } from '../apps/emulator/src/demo';
+import { availableLayouts, layoutLabel, place } from './support/cpu-layout';
 import { runLoad, type RequestsJob } from './support/load-job';
 import { median, pairedRuns } from './support/paired-runs';
 import { cpuSecondsOf } from './support/rss-sampler';
-import { atLeast, atMost, type BenchScenario } from './support/scenario';
+import { atLeast, atMost, type BenchScenario, type Figure } from './support/scenario';
 import { startStack, type Stack } from './support/stack';
 
 const name = 'GET /api/insight/permissions through the BFF vs straight';
@@ -66,48 +68,54 @@ export const permissionsProxy: BenchScenario = {
       const warmSeconds = quick ? 2 : 5;
       await runLoad({ ...jobs.straight, durationSeconds: warmSeconds });
       await runLoad({ ...jobs.bff, durationSeconds: warmSeconds });
-      // CPU milliseconds per request of each server, to tell which process sets the pace.
-      const cpu = { bff: 0, emulator: 0, requests: { straight: 0, bff: 0 } };
-      const once = (side: 'straight' | 'bff') => async () => {
-        const before = {
-          bff: cpuSecondsOf(stack.bff.pid),
-          emulator: cpuSecondsOf(stack.emulator.pid),
+      const figures: Figure[] = [];
+      for (const layout of availableLayouts()) {
+        const loadCpus = place(stack, layout);
+        const label = layoutLabel[layout];
+        // CPU milliseconds per request of each server, to tell which process sets the pace.
+        const cpu = { bff: 0, emulator: 0, requests: { straight: 0, bff: 0 } };
+        const once = (side: 'straight' | 'bff') => async () => {
+          const before = {
+            bff: cpuSecondsOf(stack.bff.pid),
+            emulator: cpuSecondsOf(stack.emulator.pid),
+          };
+          const r = await runLoad(jobs[side], loadCpus);
+          if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
+          else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
+          cpu.requests[side] += r.total;
+          if (r.failures > 0 || r.total === 0)
+            throw new Error(`${side}: ${r.failures} of ${r.total} requests failed`);
+          return r;
         };
-        const r = await runLoad(jobs[side]);
-        if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
-        else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
-        cpu.requests[side] += r.total;
-        if (r.failures > 0 || r.total === 0)
-          throw new Error(`${side}: ${r.failures} of ${r.total} requests failed`);
-        return r;
-      };
-      const pairs = await pairedRuns(2, { straight: once('straight'), bff: once('bff') });
-      for (const p of pairs) {
+        const pairs = await pairedRuns(2, { straight: once('straight'), bff: once('bff') });
+        for (const p of pairs) {
+          log(
+            `${label}: req/s straight ${p.straight.requestsPerSecond.toFixed(0)} (p50 ${p.straight.p50Ms} ms, p99 ${p.straight.p99Ms} ms); ` +
+              `through the BFF ${p.bff.requestsPerSecond.toFixed(0)} (p50 ${p.bff.p50Ms} ms, p99 ${p.bff.p99Ms} ms)`,
+          );
+        }
         log(
-          `req/s straight ${p.straight.requestsPerSecond.toFixed(0)} (p50 ${p.straight.p50Ms} ms, p99 ${p.straight.p99Ms} ms); ` +
-            `through the BFF ${p.bff.requestsPerSecond.toFixed(0)} (p50 ${p.bff.p50Ms} ms, p99 ${p.bff.p99Ms} ms)`,
+          `${label}: CPU ms/request: emulator (straight) ${((cpu.emulator * 1000) / cpu.requests.straight).toFixed(2)}, ` +
+            `BFF ${((cpu.bff * 1000) / cpu.requests.bff).toFixed(2)}`,
+        );
+        figures.push(
+          atLeast(
+            name,
+            `requests per second through the BFF / straight (${label})`,
+            median(pairs.map((p) => p.bff.requestsPerSecond / p.straight.requestsPerSecond)),
+            '×',
+            0.6,
+          ),
+          atMost(
+            name,
+            `p99 latency added by the BFF (${label})`,
+            median(pairs.map((p) => p.bff.p99Ms - p.straight.p99Ms)),
+            'ms',
+            5,
+          ),
         );
       }
-      log(
-        `CPU ms/request: emulator (straight) ${((cpu.emulator * 1000) / cpu.requests.straight).toFixed(2)}, ` +
-          `BFF ${((cpu.bff * 1000) / cpu.requests.bff).toFixed(2)}`,
-      );
-      return [
-        atLeast(
-          name,
-          'requests per second through the BFF / straight',
-          median(pairs.map((p) => p.bff.requestsPerSecond / p.straight.requestsPerSecond)),
-          '×',
-          0.6,
-        ),
-        atMost(
-          name,
-          'p99 latency added by the BFF',
-          median(pairs.map((p) => p.bff.p99Ms - p.straight.p99Ms)),
-          'ms',
-          5,
-        ),
-      ];
+      return figures;
     } finally {
       await stack.close();
     }

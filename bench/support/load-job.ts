@@ -42,12 +42,18 @@ export type LoadResult =
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const script = fileURLToPath(new URL('./load.ts', import.meta.url));
 
-/** Runs `job` in a separate Node process (`load.ts`) and resolves with what it measured. */
+/**
+ * Runs `job` in a separate Node process (`load.ts`) and resolves with what it measured; with
+ * `cpus` (a `taskset -c` list, see cpu-layout.ts) that process runs only there.
+ */
 export function runLoad<K extends LoadJob['kind']>(
   job: LoadJob & { kind: K },
+  cpus?: string,
 ): Promise<Extract<LoadResult, { kind: K }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], {
+    const node = [process.execPath, '--import', 'tsx', script, JSON.stringify(job)];
+    const [command, ...args] = cpus ? ['taskset', '-c', cpus, ...node] : node;
+    const child = spawn(command!, args, {
       cwd: benchDir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,7 @@
 // The import and export scenarios' one measurement: the same transfer straight to the emulator
 // and through the BFF, in alternating pairs, with the BFF's RSS sampled throughout and each
 // server's CPU per GiB logged to tell which process sets the pace.
+import { availableLayouts, layoutLabel, place } from './cpu-layout';
 import { runLoad, type TransferJob } from './load-job';
 import { median, pairedRuns } from './paired-runs';
 import { cpuSecondsOf, sampleRss } from './rss-sampler';
@@ -26,35 +27,38 @@ export interface TransferComparison {
 
 export async function compareTransfers(c: TransferComparison): Promise<Figure[]> {
   const { stack } = c;
-  const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
-  const once = (side: Side) => async () => {
-    const before = { bff: cpuSecondsOf(stack.bff.pid), emulator: cpuSecondsOf(stack.emulator.pid) };
-    const r = await runLoad(c.jobs[side]);
-    if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
-    else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
-    c.check(side, r);
-    cpu.gib[side] += c.bytesOf(r) / 2 ** 30;
-    return c.bytesOf(r) / mib / r.seconds;
-  };
+  const figures: Figure[] = [];
   const rss = await sampleRss(stack.bff.pid);
-  const pairs = await pairedRuns(3, { straight: once('straight'), bff: once('bff') });
+  for (const layout of availableLayouts()) {
+    const loadCpus = place(stack, layout);
+    const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
+    const once = (side: Side) => async () => {
+      const before = { bff: cpuSecondsOf(stack.bff.pid), emulator: cpuSecondsOf(stack.emulator.pid) };
+      const r = await runLoad(c.jobs[side], loadCpus);
+      if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
+      else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
+      c.check(side, r);
+      cpu.gib[side] += c.bytesOf(r) / 2 ** 30;
+      return c.bytesOf(r) / mib / r.seconds;
+    };
+    const pairs = await pairedRuns(3, { straight: once('straight'), bff: once('bff') });
+    const speeds = (side: Side) => pairs.map((p) => p[side].toFixed(0)).join(', ');
+    c.log(
+      `${layoutLabel[layout]}: ${c.size / mib} MiB, MiB/s straight ${speeds('straight')}; through the BFF ${speeds('bff')}; ` +
+        `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}`,
+    );
+    figures.push(
+      atLeast(
+        c.scenario,
+        `throughput through the BFF / straight (${layoutLabel[layout]})`,
+        median(pairs.map((p) => p.bff / p.straight)),
+        '×',
+        0.85,
+      ),
+    );
+  }
   rss.stop();
-  const speeds = (side: Side) => pairs.map((p) => p[side].toFixed(0)).join(', ');
-  c.log(
-    `${c.size / mib} MiB, MiB/s straight ${speeds('straight')}; through the BFF ${speeds('bff')}`,
-  );
-  c.log(
-    `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}; ` +
-      `BFF idle RSS ${(rss.idle / mib).toFixed(1)} MiB`,
-  );
-  return [
-    atLeast(
-      c.scenario,
-      'throughput through the BFF / straight',
-      median(pairs.map((p) => p.bff / p.straight)),
-      '×',
-      0.85,
-    ),
-    atMost(c.scenario, 'BFF peak RSS growth', rss.peakGrowth() / mib, 'MiB', 64),
-  ];
+  c.log(`BFF idle RSS ${(rss.idle / mib).toFixed(1)} MiB`);
+  figures.push(atMost(c.scenario, 'BFF peak RSS growth', rss.peakGrowth() / mib, 'MiB', 64));
+  return figures;
 }
