@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { createApp } from './app';
@@ -42,7 +42,10 @@ async function main(): Promise<void> {
   const settles = activitySettles(db, { logger });
   const app = createApp({ db, logger, env, upstream });
 
-  const server: Server = app.listen(env.PORT, env.HOST);
+  // 256 KiB stream buffers per browser connection instead of 16 KiB: a relayed file then moves
+  // in fewer pause/resume rounds (export relay on its own CPU: 0.85 → 0.99 of straight in
+  // `pnpm bench`), still a fixed amount per connection whatever the file's size.
+  const server: Server = createServer({ highWaterMark: 256 * 1024 }, app).listen(env.PORT, env.HOST);
   // Large uploads and downloads may take longer than Node's default 5 minutes per request.
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
