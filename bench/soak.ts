@@ -2,8 +2,9 @@
 // permission reads and saves, exports and imports for 60 s (10 s) against the emulator, which
 // injects 1 % upstream 5xx. Figures: unexpected errors (any error but the injected 5xx and ROMA's
 // "an asset job is already running", which its spec prescribes for a user's second import),
-// activity entries written ÷ operations that log one, and the BFF's RSS after the soak (settled)
-// ÷ its RSS after a warm-up of the same mix, each read after a full garbage collection.
+// activity entries written ÷ operations that log one, entries left pending (none may be), and the
+// BFF's RSS after the soak (settled) ÷ its RSS after a warm-up of the same mix, each read after a
+// full garbage collection.
 import { bffErrorSchema } from '@portico/api-types';
 import { demo } from '../apps/emulator/src/demo';
 import { buildAssetPackage } from '../apps/emulator/src/testing/asset-package';
@@ -103,8 +104,9 @@ async function simulatedUser(stack: Stack, index: number, until: number, tally: 
   }
 }
 
-async function activityTotal(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.bff.url}/api/activity?limit=1`, { headers: stack.bffHeaders });
+async function activityTotal(stack: Stack, outcome?: 'pending'): Promise<number> {
+  const q = outcome ? `&outcome=${outcome}` : '';
+  const res = await fetch(`${stack.bff.url}/api/activity?limit=1${q}`, { headers: stack.bffHeaders });
   return ((await res.json()) as { total: number }).total;
 }
 
@@ -160,13 +162,15 @@ export const soak: BenchScenario = {
       const tally = await round(stack, users, seconds, resourceIds);
       const elapsed = (Date.now() - started) / 1000;
       const entries = (await activityTotal(stack)) - entriesBefore;
+      // Every entry is written pending before its upstream call and settled after: none may stay.
+      const pending = await activityTotal(stack, 'pending');
       const rssAfter = await settledRss(stack, 5000);
 
       log(
         `${users} users, ${elapsed.toFixed(0)} s: ${tally.requests} requests (${(tally.requests / elapsed).toFixed(0)}/s), ` +
           `${tally.injected} injected 5xx answered 502, ${tally.refusedBySpec} imports refused while a job ran (${jobAlreadyRunning})`,
       );
-      log(`activity: ${entries} entries for ${tally.loggedOps} sign-ins, saves, exports and imports`);
+      log(`activity: ${entries} entries for ${tally.loggedOps} sign-ins, saves, exports and imports; ${pending} left pending`);
       const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
       log(
         `BFF RSS after a full GC: ${mib(rssBaseline.after)} after warm-up, ${mib(rssAfter.after)} after the soak ` +
@@ -179,6 +183,7 @@ export const soak: BenchScenario = {
       return [
         atMost(name, 'unexpected errors', tally.unexpected.length, '', 0),
         complete,
+        atMost(name, 'activity entries left pending', pending, '', 0),
         atMost(name, 'BFF RSS after ÷ after warm-up (each after a full GC)', rssAfter.after / rssBaseline.after, '×', 1.1),
       ];
     } finally {
