@@ -1,8 +1,9 @@
 // `GET /api/insight/permissions` under load (autocannon, 50 connections, 15 s per side, in its
 // own process) through the BFF and straight to the emulator's properties API with the same
-// user's IAM token. Figures: requests per second through the BFF as a share of straight, and
-// the p99 latency the BFF adds (BFF p99 − straight p99); medians of alternating pairs. Each is
-// measured with the BFF on its own CPU and with all processes sharing them (support/cpu-layout).
+// user's IAM token. Figures: requests per second through the BFF as a share of straight (each side
+// saturated), and the p99 latency the BFF adds (BFF p99 − straight p99) with both sides offered the
+// same load, half the BFF's capacity; medians of alternating pairs. Each is measured with the BFF
+// on its own CPU and with all processes sharing them (support/cpu-layout).
 import { demo } from '../apps/emulator/src/demo';
 import { availableLayouts, layoutLabel, place } from './support/cpu-layout';
 import { runLoad, type RequestsJob } from './support/load-job';
@@ -106,10 +107,31 @@ export const permissionsProxy: BenchScenario = {
             '×',
             0.6,
           ),
+        );
+        // Saturated, each side queues at its own capacity, so its p99 difference restates the
+        // req/s ratio. The latency the BFF adds is measured at one offered load for both sides:
+        // half of what the BFF sustained, the same 50 connections.
+        const saturatedAdded = median(pairs.map((p) => p.bff.p99Ms - p.straight.p99Ms));
+        const rate = Math.round(median(pairs.map((p) => p.bff.requestsPerSecond)) / 2);
+        const paced = (side: 'straight' | 'bff') => async () => {
+          const r = await runLoad({ ...jobs[side], overallRate: rate }, loadCpus);
+          if (r.failures > 0 || r.total === 0)
+            throw new Error(`${side} at ${rate} req/s: ${r.failures} of ${r.total} requests failed`);
+          return r;
+        };
+        const equalLoad = await pairedRuns(2, { straight: paced('straight'), bff: paced('bff') });
+        for (const p of equalLoad) {
+          log(
+            `${label}: at ${rate} req/s for both: straight p50 ${p.straight.p50Ms} ms, p99 ${p.straight.p99Ms} ms; ` +
+              `through the BFF p50 ${p.bff.p50Ms} ms, p99 ${p.bff.p99Ms} ms`,
+          );
+        }
+        log(`${label}: saturated, the BFF's p99 was ${saturatedAdded} ms above straight (queueing at its lower capacity)`);
+        figures.push(
           atMost(
             name,
-            `p99 latency added by the BFF (${label})`,
-            median(pairs.map((p) => p.bff.p99Ms - p.straight.p99Ms)),
+            `p99 latency added by the BFF at equal load, half its capacity (${label})`,
+            median(equalLoad.map((p) => p.bff.p99Ms - p.straight.p99Ms)),
             'ms',
             5,
           ),

@@ -7,6 +7,11 @@ export interface RequestsJob {
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /**
+   * Requests per second over all connections, evenly paced (open loop, the bench's own client);
+   * without it autocannon's connections each send as fast as they can.
+   */
+  overallRate?: number;
 }
 
 export interface TransferJob {

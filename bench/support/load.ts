@@ -29,6 +29,56 @@ function requests(job: Extract<LoadJob, { kind: 'requests' }>): Promise<LoadResu
   });
 }
 
+/**
+ * Open-loop load at `overallRate`: request i is due at start + i / rate, evenly spaced (autocannon's
+ * own rate limit sends each second's budget at once, so its latencies measure its bursts), over at
+ * most `connections` kept-alive connections. A request's latency runs from when it was due, so a
+ * request that had to wait for a free connection counts its wait (no coordinated omission).
+ */
+function paced(job: Extract<LoadJob, { kind: 'requests' }>, rate: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+  const interval = 1000 / rate;
+  const total = Math.max(1, Math.floor(rate * job.durationSeconds));
+  const latencies: number[] = [];
+  let failures = 0;
+  let sent = 0;
+  let settled = 0;
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const settle = (due: number, ok: boolean) => {
+      latencies.push(performance.now() - due);
+      if (!ok) failures++;
+      if (++settled < total) return;
+      agent.destroy();
+      const sorted = latencies.sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+      resolve({
+        kind: 'requests',
+        requestsPerSecond: total / ((performance.now() - start) / 1000),
+        p50Ms: at(0.5),
+        p99Ms: at(0.99),
+        total,
+        failures,
+      });
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + sent * interval <= now) {
+        const due = start + sent * interval;
+        sent++;
+        const req = http.get(job.url, { agent, headers: job.headers }, (res) => {
+          res.resume();
+          res.on('end', () => settle(due, res.statusCode === 200));
+          res.on('error', () => settle(due, false));
+        });
+        req.on('error', () => settle(due, false));
+      }
+      if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
+    };
+    tick();
+  });
+}
+
 /** One request; the clock runs from sending its first byte to reading the answer's last. */
 function transfer(job: Extract<LoadJob, { kind: 'transfer' }>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -64,5 +114,9 @@ function transfer(job: Extract<LoadJob, { kind: 'transfer' }>): Promise<LoadResu
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as LoadJob;
-const result = await (job.kind === 'requests' ? requests(job) : transfer(job));
+const result = await (job.kind === 'transfer'
+  ? transfer(job)
+  : job.overallRate
+    ? paced(job, job.overallRate)
+    : requests(job));
 process.stdout.write(`${JSON.stringify(result)}\n`);
