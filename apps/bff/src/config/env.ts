@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { roleSchema } from '@portico/api-types';
 import { defaultRetryPolicy } from '../features/audits/retry';
 import { defaultSweepConcurrency, defaultSweepRatePerSecond } from '../features/audits/sweep-options';
-import { defaultUpstreamTimeoutMs } from '../upstream/upstream-timeout';
 
 const mib = 1024 * 1024;
 const url = z.url().transform((u) => u.replace(/\/+$/, ''));
@@ -45,7 +44,8 @@ export const envSchema = z.object({
   ROLE_MAP: roleMap,
   DEFAULT_ROLE: roleSchema.default('operator'),
   SESSION_IDLE_TIMEOUT_MS: int(30 * 60 * 1000),
-  UPSTREAM_TIMEOUT_MS: int(defaultUpstreamTimeoutMs),
+  // Bounds an upstream call's headers, then each silence between the bytes of its body.
+  UPSTREAM_TIMEOUT_MS: int(30_000),
   IMPORT_MAX_BYTES: int(512 * mib),
   JSON_BODY_MAX_BYTES: int(1 * mib),
   SIGNIN_MAX_FAILURES: int(5),

@@ -2,16 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import { defaultUpstreamTimeoutMs } from '../upstream/upstream-timeout';
 import { attachment, fileNameFrom, sanitiseFileName } from './content-disposition';
 
 export interface StreamDownloadOptions {
   /**
    * The longest the relay waits for the upstream's next bytes mid-file: the upstream timeout
-   * (`UPSTREAM_TIMEOUT_MS`, whose default this is unless told). Time the upstream spends paused
-   * because the browser reads slowly never counts.
+   * (`UPSTREAM_TIMEOUT_MS`). Time the upstream spends paused because the browser reads slowly
+   * never counts.
    */
-  idleMs?: number;
+  idleMs: number;
 }
 
 /** The upstream went silent mid-file for longer than the idle timeout. */
@@ -35,7 +34,7 @@ export async function streamDownload(
   upstream: IncomingMessage,
   res: Response,
   fallbackName: string,
-  { idleMs = defaultUpstreamTimeoutMs }: StreamDownloadOptions = {},
+  { idleMs }: StreamDownloadOptions,
 ): Promise<void> {
   res.status(200);
   res.setHeader('content-type', upstream.headers['content-type'] ?? 'application/octet-stream');

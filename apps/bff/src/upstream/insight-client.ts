@@ -139,7 +139,7 @@ export function createInsightClient(cfg: UpstreamConfig) {
         body: JSON.stringify(body),
         signal,
       });
-      return expectFileAnswer(res, 'insight', notAFile.insight, signal, cfg.timeoutMs);
+      return expectFileAnswer(res, 'insight', notAFile.insight, cfg.timeoutMs, signal);
     },
   };
 }

@@ -37,7 +37,7 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
         body: JSON.stringify(body),
         signal,
       });
-      return expectFileAnswer(res, 'secmaster', notAFile.secmaster, signal, cfg.timeoutMs);
+      return expectFileAnswer(res, 'secmaster', notAFile.secmaster, cfg.timeoutMs, signal);
     },
   };
 }

@@ -161,7 +161,7 @@ describe('a file answer that stalls before its first byte', () => {
     });
     const res = await get();
     const before = pendingTimers();
-    const got = await timed(expectFileAnswer(res, 'insight', notAFile.insight, undefined, idleMs));
+    const got = await timed(expectFileAnswer(res, 'insight', notAFile.insight, idleMs));
     expectTimeout(got.error, 'insight', got.ms);
     expect((got.error as UpstreamError).message).toBe(`no file data within ${idleMs} ms`);
     expect(pendingTimers()).toBeLessThan(before + 1);
@@ -176,7 +176,7 @@ describe('a file answer that stalls before its first byte', () => {
     });
     const res = await get();
     const before = pendingTimers();
-    const got = await timed(expectFileAnswer(res, 'insight', notAFile.insight, undefined, 10_000));
+    const got = await timed(expectFileAnswer(res, 'insight', notAFile.insight, 10_000));
     expect(got.value).toBe(res);
     expect(pendingTimers()).toBeLessThan(before + 1);
     const chunks: Buffer[] = [];

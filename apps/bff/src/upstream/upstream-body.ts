@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { UpstreamError, type UpstreamService } from './upstream-error';
-import { defaultUpstreamTimeoutMs } from './upstream-timeout';
 
 /**
  * The most a JSON answer may hold. The largest the specs allow (a 1 000-item list page) is far
@@ -19,9 +18,9 @@ export interface ReadJsonOptions {
   limit?: number;
   /**
    * The longest silence allowed between the body's bytes (and before the first): the upstream
-   * timeout the request was sent with, `UPSTREAM_TIMEOUT_MS`'s default unless told.
+   * timeout the request was sent with. Required: a forgotten bound would silently be another.
    */
-  idleMs?: number;
+  idleMs: number;
 }
 
 /** An answer whose body stalls: the same 504 as an answer whose headers never come. */
@@ -41,7 +40,7 @@ const stalled = (res: IncomingMessage, service: UpstreamService, idleMs: number,
 export async function readJsonAnswer(
   res: IncomingMessage,
   service: UpstreamService,
-  { limit = maxJsonAnswerBytes, idleMs = defaultUpstreamTimeoutMs }: ReadJsonOptions = {},
+  { limit = maxJsonAnswerBytes, idleMs }: ReadJsonOptions,
 ): Promise<unknown> {
   const type = res.headers['content-type'];
   if (type !== undefined && !/json/i.test(type)) {
@@ -124,8 +123,8 @@ export async function expectFileAnswer(
   res: IncomingMessage,
   service: UpstreamService,
   refuse: RegExp,
+  idleMs: number,
   signal?: AbortSignal,
-  idleMs = defaultUpstreamTimeoutMs,
 ): Promise<IncomingMessage> {
   const type = res.headers['content-type'];
   if (type !== undefined && refuse.test(type)) {

@@ -40,7 +40,7 @@ describe('sendUpstream', () => {
         headers: {},
         timeoutMs: 2000,
       });
-      expect(await readJsonAnswer(res, 'insight')).toEqual({ ok: true });
+      expect(await readJsonAnswer(res, 'insight', { idleMs: 2000 })).toEqual({ ok: true });
     }
     expect(seen).toEqual([
       { url: '/v1/p%2Fq/properties?resource_id=a%20b&resource_type=dashboard', host: `127.0.0.1:${port}` },
