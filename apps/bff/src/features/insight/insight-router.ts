@@ -10,13 +10,12 @@ import {
 } from '@portico/api-types';
 import type { Database } from '../../db/database';
 import { HttpError } from '../../http/http-error';
-import { streamDownload } from '../../http/stream-download';
 import { validate } from '../../http/validate';
 import type { InsightClient } from '../../upstream/insight-client';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 import { abortOnClose } from '../../http/abort-on-close';
-import { activityOf, failureSettlement } from '../activity/activity-of';
-import { openActivity } from '../activity/pending-activity';
+import { activityOf } from '../activity/activity-of';
+import { relayLoggedExport } from '../activity/logged-export';
 import { savePermissions } from './save-permissions';
 import { workspaceOf } from './workspace-of';
 
@@ -81,31 +80,13 @@ export function createInsightRouter(deps: InsightRouterDeps): Router {
   router.post('/resource-packages/export', requireCapability('useOperations'), async (req, res) => {
     const body = validate(exportResourcePackageBodySchema, req.body, 'body');
     const workspaceId = ws(req);
-    // Pending before the upstream call (the database away: 503, nothing sent); success once the
-    // file starts; failure if the stream then breaks. A settle the database cannot take is queued
-    // and the file still streams.
-    const entry = await openActivity(
+    await relayLoggedExport(
       deps.db,
+      res,
       activityOf(res, 'resource_package.export', body.name, workspaceId, { resources: body.resources.length }),
+      () => insight.exportResourcePackage(sessionOf(res), workspaceId, body, abortOnClose(res)),
+      { fallbackName: 'resource-package.zip', idleMs: insight.timeoutMs },
     );
-    let upstream;
-    try {
-      upstream = await insight.exportResourcePackage(sessionOf(res), workspaceId, body, abortOnClose(res));
-    } catch (e) {
-      await entry.settle(failureSettlement(e));
-      throw e;
-    }
-    try {
-      await entry.settle({ outcome: 'success' });
-    } catch (e) {
-      upstream.destroy();
-      throw e;
-    }
-    try {
-      await streamDownload(upstream, res, 'resource-package.zip', { idleMs: insight.timeoutMs });
-    } catch {
-      await entry.settle({ outcome: 'failure', error_code: 'stream_interrupted' });
-    }
   });
 
   return router;
