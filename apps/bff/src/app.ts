@@ -12,6 +12,7 @@ import { createRomaRouter } from './features/roma/roma-router';
 import { createSecmasterRouter } from './features/secmaster/secmaster-router';
 import { createAuditsRouter } from './features/audits/router';
 import { recordActivity } from './features/activity/activity-log';
+import { activitySettles } from './features/activity/pending-activity';
 import { guard } from './features/session/guard';
 import { loadSession, requireSession, sessionOf } from './features/session/session-middleware';
 import { createSessionRouter } from './features/session/session-router';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
         return { name: s.user.name, role: s.roles[0], token: s.token, projectId: s.projectId };
       },
       record: (entry) => recordActivity(db, entry),
+      settle: (id, settlement) => activitySettles(db).settle(id, settlement),
       requestId: (res) => res.locals.requestId,
       limits: auditLimitsFromEnv(env),
       now: deps.now,

@@ -28,13 +28,16 @@ function flaky(db: Database) {
   return { db: wrapped, state };
 }
 
-// A bulk fix through the activity log the app wires in (`record` = recordActivity, the default
-// `settle` = the log's settle queue): each save is written pending before it is sent.
+// A bulk fix through the activity log as app.ts wires it in (`record` = recordActivity, `settle` =
+// the log's settle queue): each save is written pending before it is sent.
 describe('bulk fix and its activity entries', () => {
   let t: TestDatabase;
   let f: ReturnType<typeof flaky>;
   let h: ReturnType<typeof auditsTestApp>;
-  const harness = () => auditsTestApp(f.db, 6, 0, { record: (entry) => recordActivity(f.db, entry), settle: undefined });
+  const harness = () => auditsTestApp(f.db, 6, 0, {
+      record: (entry) => recordActivity(f.db, entry),
+      settle: (id, settlement) => activitySettles(f.db).settle(id, settlement),
+    });
   beforeAll(async () => {
     t = await pglite.open();
     f = flaky(t.db);

@@ -10,7 +10,6 @@ import {
 } from '@portico/api-types';
 import type { RequestHandler, Response, Router } from 'express';
 import { HttpError } from '../../http/http-error';
-import { activitySettles } from '../activity/pending-activity';
 import { validate } from '../../http/validate';
 import type { AuditStore } from './audit-store';
 import { applyChanges, planBulkFix, planUndo } from './bulk-fix';
@@ -30,8 +29,7 @@ export function registerFixRoutes(
   const policies = new PolicyStore(deps.db);
   const now = deps.now ?? (() => new Date());
 
-  // app.ts passes `record` only: settle through the activity log's queue on the same database.
-  const settle = deps.settle ?? ((id, s) => activitySettles(deps.db).settle(id, s));
+  const { settle } = deps;
 
   /**
    * Saves each change, writing one activity entry (with before/after) per save: `pending` before

@@ -25,7 +25,7 @@ export interface AuditActivitySettlement {
  * What the audits router needs from the rest of the BFF, injected so the feature does not reach
  * into the session or activity modules: `guard` = requireSession + requireCapability,
  * `actor` = the session's user, `record` = the activity log's `recordActivity`, `settle` = its
- * settle queue (`activitySettles(db).settle`; the default when not given).
+ * settle queue (`activitySettles(db).settle`).
  */
 export interface AuditsRouterDeps {
   db: Database;
@@ -37,7 +37,7 @@ export interface AuditsRouterDeps {
    * Settles an entry `record` wrote `pending` (each bulk-fix save is, before it is sent). Resolves
    * once written or queued for a retry while the database is away.
    */
-  settle?: (id: string, settlement: AuditActivitySettlement) => Promise<unknown>;
+  settle: (id: string, settlement: AuditActivitySettlement) => Promise<unknown>;
   requestId: (res: Response) => string;
   limits?: Partial<SweepLimits>;
   clock?: Clock;
