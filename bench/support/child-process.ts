@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-export { freePort } from '../../apps/bff/src/testing/free-port';
+export { freePort } from '../../apps/emulator/src/free-port';
 
 
 export interface ServerProcess {

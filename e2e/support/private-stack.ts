@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bffUpstreamEnv } from '@portico/emulator';
+import { bffUpstreamEnv, freePort } from '@portico/emulator';
 import { startChildServer } from './child-server';
-import { freePort } from './free-port';
 
 const repo = resolve(import.meta.dirname, '../..');
 

@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demo } from '@portico/emulator';
-import { freePort } from '../support/free-port';
+import { demo, freePort } from '@portico/emulator';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bffDir = join(repo, 'apps/bff');

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../testing/emulator-fixture';
 import { bffErrorSchema } from '@portico/api-types';
 import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
-import { freePort } from '../testing/free-port';
+import { freePort } from '@portico/emulator';
 
 // The real server process: up with its upstream down, SIGTERM mid-download, restart on the same
 // DATA_DIR (embedded PGlite).

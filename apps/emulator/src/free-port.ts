@@ -1,5 +1,9 @@
 import { createServer } from 'node:net';
 
+/**
+ * A port free on the loopback interface now, for a server started in another process (the e2e
+ * stacks, the bench and the BFF's process tests start emulators and BFFs on it).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
