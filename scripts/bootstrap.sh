@@ -31,7 +31,8 @@ echo "› installing dependencies (pnpm $(pnpm --version))"
 if [ -n "${CI:-}" ]; then
   pnpm install --frozen-lockfile --reporter=append-only
 else
-  pnpm install --frozen-lockfile --reporter=silent || pnpm install --reporter=append-only
+  # Bounded: a quiet install once hung with no network or CPU use; the retry shows its progress.
+  timeout 600 pnpm install --frozen-lockfile --reporter=silent || pnpm install --frozen-lockfile --reporter=append-only
 fi
 
 if [ "$want_browser" = 1 ] && [ -z "${PORTICO_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then

@@ -8,6 +8,7 @@ import { upstreamFromEnv } from './config/upstream-config';
 import { openDatabase } from './db/open-database';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { activitySettles } from './features/activity/pending-activity';
+import { fixRecords } from './features/audits/fix-store';
 import { markInterruptedAudits, silentAuditMs } from './features/audits/interrupted-audits';
 import { createSessionStore } from './features/session/session-store';
 import { createLogger } from './http/logger';
@@ -37,9 +38,11 @@ async function main(): Promise<void> {
     markInterrupted(false).catch((err: unknown) => logger.warn({ err }, 'could not check for interrupted audits'));
   }, silentAuditMs);
   interruptedWatch.unref();
-  // Settles of activity entries the database could not take are retried from here, and flushed
-  // once more on shutdown (created before the app, so its routes use this one, with the logger).
+  // Settles of activity entries and bulk-fix records the database could not take are retried
+  // from here, and flushed once more on shutdown (created before the app, so its routes use
+  // these, with the logger).
   const settles = activitySettles(db, { logger });
+  const fixes = fixRecords(db, { logger });
   const app = createApp({ db, logger, env, upstream });
 
   // 256 KiB stream buffers per browser connection instead of 16 KiB: a relayed file then moves
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   purge.unref();
 
   // On SIGTERM: no new connections; requests in flight (a download, an upload) finish within
-  // `shutdownGraceMs`, then whatever is left is cut; queued activity settles get one more try;
+  // `shutdownGraceMs`, then whatever is left is cut; queued writes get one more try;
   // the database is closed cleanly; exit 0.
   let stopping = false;
   server.on('request', (_req, res) => {
@@ -92,6 +95,8 @@ async function main(): Promise<void> {
     // Requests are done: one more try for settles still queued; those left stay pending.
     const unsettled = await settles.flush();
     if (unsettled > 0) logger.warn({ unsettled }, 'activity entries left pending: the database was unavailable');
+    const unwritten = await fixes.flush();
+    if (unwritten > 0) logger.warn({ unwritten }, 'bulk-fix records not written: the database was unavailable');
     await db.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await embedded?.close();
     logger.info('stopped');

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import { DatabaseUnavailableError } from '../../db/database-unavailable';
 import { recordActivity, settleActivity, type ActivitySettlement, type NewActivity } from './activity-log';
-import { createSettleQueue, type SettleQueue, type SettleQueueOptions } from './settle-queue';
+import { createSettleQueue, type SettleQueue, type SettleQueueOptions } from '../../db/settle-queue';
 
 export type ActivitySettles = SettleQueue<ActivitySettlement>;
 type Tuning = Pick<SettleQueueOptions<ActivitySettlement>, 'maxItems' | 'minDelayMs' | 'maxDelayMs' | 'logger'>;

@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from '../../db/database-unavailable';
 import type { TestDatabase } from '../../testing/test-databases';
 import { recordActivity } from '../activity/activity-log';
 import { activitySettles } from '../activity/pending-activity';
+import { fixRecords } from './fix-store';
 import { auditTestBackends } from './testing/audit-database';
 import { auditsTestApp } from './testing/router-harness';
 
@@ -42,6 +43,7 @@ describe('bulk fix and its activity entries', () => {
     t = await pglite.open();
     f = flaky(t.db);
     activitySettles(f.db, { minDelayMs: 20, maxDelayMs: 50 });
+    fixRecords(f.db, { minDelayMs: 20, maxDelayMs: 50 });
     await request(harness().app)
       .put('/api/policy')
       .set('x-test-role', 'admin')
@@ -114,5 +116,23 @@ describe('bulk fix and its activity entries', () => {
     f.state.failing = undefined;
     for (let i = 0; i < 100 && activitySettles(f.db).size > 0; i++) await sleep(20);
     expect((await fixEntries(fixed.body.id)).map((e) => e.outcome)).toEqual(['success', 'success', 'success']);
+  });
+
+  it('the database gone at the fix record: the fix answers, and its undo works once the record lands', async () => {
+    const { url, resources } = await auditWithBreaches();
+    f.state.failing = /^\s*INSERT INTO audit_fixes\b/;
+    const fixed = await admin.post(url).send({ resources });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(fixRecords(f.db).size).toBe(1);
+    // Not written yet: the one-click undo does not find it.
+    expect((await admin.post(`/api/audits/fix/${fixed.body.id}/undo`).send({})).status).toBe(404);
+    f.state.failing = undefined;
+    for (let i = 0; i < 100 && fixRecords(f.db).size > 0; i++) await sleep(20);
+    expect(fixRecords(f.db).size).toBe(0);
+    const undone = await admin.post(`/api/audits/fix/${fixed.body.id}/undo`).send({});
+    expect(undone.status).toBe(200);
+    expect(undone.body).toMatchObject({ kind: 'undo', undo_of: fixed.body.id, succeeded: 3, failed: 0 });
+    expect([...h.records.values()].filter((r) => resources.some((x) => x.resource_id === r.resource_id && r.auth_switch_config.export))).toHaveLength(3);
   });
 });

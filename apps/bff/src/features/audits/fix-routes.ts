@@ -13,7 +13,7 @@ import { HttpError } from '../../http/http-error';
 import { validate } from '../../http/validate';
 import type { AuditStore } from './audit-store';
 import { applyChanges, planBulkFix, planUndo } from './bulk-fix';
-import { FixStore } from './fix-store';
+import { FixStore, fixRecords } from './fix-store';
 import { PolicyStore } from './policy-store';
 import type { AuditsRouterDeps } from './router-deps';
 import { upstreamFailure } from './upstream-failure';
@@ -111,7 +111,8 @@ export function registerFixRoutes(
       failed: outcomes.filter((o) => o.status === 'failed').length,
       outcomes,
     };
-    await fixes.save(result);
+    // The saves are made: the database away now queues the record rather than fail the request.
+    await fixRecords(deps.db).settle(id, result);
     return result;
   }
 

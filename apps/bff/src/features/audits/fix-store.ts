@@ -1,15 +1,19 @@
 import type { BulkFixResult } from '@portico/api-types';
 import type { Database } from '../../db/database';
+import { DatabaseUnavailableError } from '../../db/database-unavailable';
+import { createSettleQueue, type SettleQueue, type SettleQueueOptions } from '../../db/settle-queue';
 import { jsonOf } from './db-values';
 
 /** Bulk-fix runs and their undos, kept whole: an undo is planned from the stored outcomes. */
 export class FixStore {
   constructor(private readonly db: Database) {}
 
+  /** Idempotent (a retry may follow a write that landed): a fix is written once, whole. */
   async save(fix: BulkFixResult): Promise<void> {
     await this.db.query(
       `INSERT INTO audit_fixes (id, audit_id, kind, undo_of, policy_version, run_by, started_at,
-         finished_at, result) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb)`,
+         finished_at, result) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb)
+       ON CONFLICT (id) DO NOTHING`,
       [
         fix.id,
         fix.audit_id,
@@ -40,4 +44,32 @@ export class FixStore {
     );
     return rows.map((r) => jsonOf<BulkFixResult>(r.result));
   }
+}
+
+export type FixRecords = SettleQueue<BulkFixResult>;
+type Tuning = Pick<SettleQueueOptions<BulkFixResult>, 'maxItems' | 'minDelayMs' | 'maxDelayMs' | 'logger'>;
+
+const queues = new WeakMap<Database, FixRecords>();
+
+/**
+ * Where a finished fix is written: its saves are made (each logged), so the database away then
+ * must not turn into an error. The record is kept and retried until the database is back (the
+ * undo finds the fix from then on), and tried once more on shutdown. One queue per database,
+ * created on first use; the server creates it first, with its logger, and flushes it on stop.
+ */
+export function fixRecords(db: Database, tuning?: Tuning): FixRecords {
+  let queue = queues.get(db);
+  if (queue && tuning) throw new Error('the fix-record queue of this database already exists');
+  if (!queue) {
+    const store = new FixStore(db);
+    queue = createSettleQueue<BulkFixResult>({
+      write: (_id, fix) => store.save(fix),
+      merge: (_older, newer) => newer,
+      retryable: (e) => e instanceof DatabaseUnavailableError,
+      describe: { write: 'bulk-fix record', lost: 'its saves are in the activity log, but it cannot be undone in one click' },
+      ...tuning,
+    });
+    queues.set(db, queue);
+  }
+  return queue;
 }

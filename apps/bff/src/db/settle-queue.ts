@@ -17,6 +17,11 @@ export interface SettleQueueOptions<V> {
   minDelayMs?: number;
   maxDelayMs?: number;
   logger?: SettleLogger;
+  /**
+   * How the log names a kept write and what its loss leaves behind (default: "activity settle",
+   * "its entry stays pending").
+   */
+  describe?: { write: string; lost: string };
 }
 
 export type SettleResult = 'written' | 'queued' | 'dropped';
@@ -49,8 +54,9 @@ const silent: SettleLogger = { warn: () => undefined, error: () => undefined };
 
 /**
  * A bounded in-process queue of writes that must not be lost to a brief database outage: the
- * settling of activity entries written `pending` before an upstream call. In memory only: a
- * process that dies with writes queued leaves their entries pending, which is the truth then.
+ * settling of activity entries written `pending` before an upstream call, the record of a bulk
+ * fix made after its saves. In memory only: a process that dies with writes queued loses them
+ * (its activity entries stay pending, which is the truth then).
  */
 export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueue<V> {
   const { write, merge, retryable } = options;
@@ -58,6 +64,7 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
   const minDelayMs = options.minDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   const logger = options.logger ?? silent;
+  const { write: what, lost } = options.describe ?? { write: 'activity settle', lost: 'its entry stays pending' };
   const items = new Map<string, Item<V>>();
   /** Direct writes in flight, per key: a second write to a key waits for the first. */
   const writing = new Map<string, Promise<unknown>>();
@@ -87,11 +94,11 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
       } catch (e) {
         if (retryable(e)) {
           delay = Math.min(delay * 2, maxDelayMs);
-          logger.warn({ err: e, queued: items.size, retryInMs: delay }, 'activity settles still waiting for the database');
+          logger.warn({ err: e, queued: items.size, retryInMs: delay }, `${what}s still waiting for the database`);
           return;
         }
         items.delete(key);
-        logger.error({ err: e, key, value: item.value }, 'a queued activity settle failed for good; its entry stays pending');
+        logger.error({ err: e, key, value: item.value }, `a queued ${what} failed for good; ${lost}`);
         continue;
       }
       if (items.get(key) === item && item.version === version) items.delete(key);
@@ -103,12 +110,12 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
     if (flushed || items.size >= maxItems) {
       logger.error(
         { err, key, value, queued: items.size },
-        flushed ? 'activity settle not written at shutdown; its entry stays pending' : 'activity settle queue full; its entry stays pending',
+        flushed ? `${what} not written at shutdown; ${lost}` : `${what} queue full; ${lost}`,
       );
       return 'dropped';
     }
     items.set(key, { value, version: 0 });
-    logger.warn({ err, key, queued: items.size }, 'database unavailable: activity settle queued for a retry');
+    logger.warn({ err, key, queued: items.size }, `database unavailable: ${what} queued for a retry`);
     schedule();
     return 'queued';
   };
@@ -160,12 +167,12 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
           } catch (err) {
             // Still away: the rest would wait out the same timeout one after another.
             away = retryable(err);
-            logger.error({ err, key, value: item.value }, 'activity settle not written at shutdown; its entry stays pending');
+            logger.error({ err, key, value: item.value }, `${what} not written at shutdown; ${lost}`);
             left++;
             continue;
           }
         }
-        logger.error({ key, value: item.value }, 'activity settle not written at shutdown; its entry stays pending');
+        logger.error({ key, value: item.value }, `${what} not written at shutdown; ${lost}`);
         left++;
       }
       return left;
