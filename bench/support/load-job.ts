@@ -7,11 +7,20 @@ export interface RequestsJob {
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
-  /**
-   * Requests per second over all connections, evenly paced (open loop, the bench's own client);
-   * without it autocannon's connections each send as fast as they can.
-   */
-  overallRate?: number;
+}
+
+/**
+ * Open-loop load from the bench's own client: `rate` requests per second to each target, evenly
+ * paced, the targets taking turns (request i goes to target i mod n), each over at most
+ * `connections` kept-alive connections of its own. Targets loaded together see the same
+ * moments of the machine, so a stall of the shared machine lands on all of them alike.
+ */
+export interface PacedJob {
+  kind: 'paced';
+  targets: { url: string; headers: Record<string, string> }[];
+  rate: number;
+  connections: number;
+  durationSeconds: number;
 }
 
 export interface TransferJob {
@@ -24,7 +33,7 @@ export interface TransferJob {
   body?: string;
 }
 
-export type LoadJob = RequestsJob | TransferJob;
+export type LoadJob = RequestsJob | PacedJob | TransferJob;
 
 export type LoadResult =
   | {
@@ -34,6 +43,11 @@ export type LoadResult =
       p99Ms: number;
       total: number;
       failures: number;
+    }
+  | {
+      kind: 'paced';
+      /** Per target, in the job's order; latency runs from each request's due time. */
+      targets: { p50Ms: number; p99Ms: number; total: number; failures: number }[];
     }
   | {
       kind: 'transfer';

@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
-import type { LoadJob, LoadResult } from './load-job';
+import type { LoadJob, LoadResult, PacedJob } from './load-job';
 
 function requests(job: Extract<LoadJob, { kind: 'requests' }>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -30,48 +30,50 @@ function requests(job: Extract<LoadJob, { kind: 'requests' }>): Promise<LoadResu
 }
 
 /**
- * Open-loop load at `overallRate`: request i is due at start + i / rate, evenly spaced (autocannon's
- * own rate limit sends each second's budget at once, so its latencies measure its bursts), over at
- * most `connections` kept-alive connections. A request's latency runs from when it was due, so a
- * request that had to wait for a free connection counts its wait (no coordinated omission).
+ * The `paced` job: request i is due at start + i / (rate × targets), evenly spaced, and goes to
+ * target i mod n (autocannon's own rate limit sends each second's budget at once, so its
+ * latencies measure its bursts). A request's latency runs from when it was due, so a request that
+ * had to wait for a free connection counts its wait (no coordinated omission).
  */
-function paced(job: Extract<LoadJob, { kind: 'requests' }>, rate: number): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
-  const interval = 1000 / rate;
-  const total = Math.max(1, Math.floor(rate * job.durationSeconds));
-  const latencies: number[] = [];
-  let failures = 0;
+function paced(job: PacedJob): Promise<LoadResult> {
+  const sides = job.targets.map((t) => ({
+    ...t,
+    agent: new http.Agent({ keepAlive: true, maxSockets: job.connections }),
+    latencies: [] as number[],
+    failures: 0,
+  }));
+  const interval = 1000 / (job.rate * sides.length);
+  const total = Math.max(sides.length, Math.floor(job.rate * job.durationSeconds) * sides.length);
   let sent = 0;
   let settled = 0;
   const start = performance.now();
   return new Promise((resolve) => {
-    const settle = (due: number, ok: boolean) => {
-      latencies.push(performance.now() - due);
-      if (!ok) failures++;
+    const settle = (side: (typeof sides)[number], due: number, ok: boolean) => {
+      side.latencies.push(performance.now() - due);
+      if (!ok) side.failures++;
       if (++settled < total) return;
-      agent.destroy();
-      const sorted = latencies.sort((a, b) => a - b);
-      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
       resolve({
-        kind: 'requests',
-        requestsPerSecond: total / ((performance.now() - start) / 1000),
-        p50Ms: at(0.5),
-        p99Ms: at(0.99),
-        total,
-        failures,
+        kind: 'paced',
+        targets: sides.map((s) => {
+          s.agent.destroy();
+          const sorted = s.latencies.sort((a, b) => a - b);
+          const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+          return { p50Ms: at(0.5), p99Ms: at(0.99), total: sorted.length, failures: s.failures };
+        }),
       });
     };
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + sent * interval <= now) {
         const due = start + sent * interval;
+        const side = sides[sent % sides.length]!;
         sent++;
-        const req = http.get(job.url, { agent, headers: job.headers }, (res) => {
+        const req = http.get(side.url, { agent: side.agent, headers: side.headers }, (res) => {
           res.resume();
-          res.on('end', () => settle(due, res.statusCode === 200));
-          res.on('error', () => settle(due, false));
+          res.on('end', () => settle(side, due, res.statusCode === 200));
+          res.on('error', () => settle(side, due, false));
         });
-        req.on('error', () => settle(due, false));
+        req.on('error', () => settle(side, due, false));
       }
       if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
     };
@@ -114,9 +116,5 @@ function transfer(job: Extract<LoadJob, { kind: 'transfer' }>): Promise<LoadResu
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as LoadJob;
-const result = await (job.kind === 'transfer'
-  ? transfer(job)
-  : job.overallRate
-    ? paced(job, job.overallRate)
-    : requests(job));
+const result = await (job.kind === 'transfer' ? transfer(job) : job.kind === 'paced' ? paced(job) : requests(job));
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -28,11 +28,13 @@ export interface Stack {
  */
 /**
  * For finding a cause: `BENCH_CPU_PROF=<dir>` profiles both servers (`--cpu-prof`), each into
- * `<dir>/<server>`; `BENCH_NODE_ARGS="--trace-gc …"` passes options to both.
+ * `<dir>/<server>`; `BENCH_NODE_ARGS="--trace-gc …"` passes options to both,
+ * `BENCH_BFF_NODE_ARGS` to the BFF alone.
  */
 const profileArgs = (server: string): string[] => {
   const dir = process.env.BENCH_CPU_PROF;
-  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const extra = [process.env.BENCH_NODE_ARGS, server === 'bff' ? process.env.BENCH_BFF_NODE_ARGS : undefined]
+    .flatMap((a) => a?.split(' ').filter(Boolean) ?? []);
   return [...extra, ...(dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, server)] : [])];
 };
 
