@@ -6,9 +6,8 @@ import { createApp } from './app';
 import { EnvError, loadEnv } from './config/env';
 import { upstreamFromEnv } from './config/upstream-config';
 import { openDatabase } from './db/open-database';
+import { flushWriteQueues, tuneWriteQueues } from './db/write-queues';
 import { startEmbeddedEmulator } from './embedded-emulator';
-import { activitySettles } from './features/activity/pending-activity';
-import { fixRecords } from './features/audits/fix-store';
 import { markInterruptedAudits, silentAuditMs } from './features/audits/interrupted-audits';
 import { createSessionStore } from './features/session/session-store';
 import { createLogger } from './http/logger';
@@ -38,11 +37,9 @@ async function main(): Promise<void> {
     markInterrupted(false).catch((err: unknown) => logger.warn({ err }, 'could not check for interrupted audits'));
   }, silentAuditMs);
   interruptedWatch.unref();
-  // Settles of activity entries and bulk-fix records the database could not take are retried
-  // from here, and flushed once more on shutdown (created before the app, so its routes use
-  // these, with the logger).
-  const settles = activitySettles(db, { logger });
-  const fixes = fixRecords(db, { logger });
+  // Writes the database could not take (activity settles, bulk-fix records) are retried with
+  // this logger, and flushed once more on shutdown.
+  tuneWriteQueues(db, { logger });
   const app = createApp({ db, logger, env, upstream });
 
   // 256 KiB stream buffers per browser connection instead of 16 KiB: a relayed file then moves
@@ -92,11 +89,9 @@ async function main(): Promise<void> {
     await closed;
     clearInterval(idle);
     clearTimeout(force);
-    // Requests are done: one more try for settles still queued; those left stay pending.
-    const unsettled = await settles.flush();
-    if (unsettled > 0) logger.warn({ unsettled }, 'activity entries left pending: the database was unavailable');
-    const unwritten = await fixes.flush();
-    if (unwritten > 0) logger.warn({ unwritten }, 'bulk-fix records not written: the database was unavailable');
+    // Requests are done: one more try for writes still queued (activity entries left stay pending).
+    const unwritten = await flushWriteQueues(db);
+    if (Object.keys(unwritten).length > 0) logger.warn({ unwritten }, 'writes lost at shutdown: the database was unavailable');
     await db.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await embedded?.close();
     logger.info('stopped');

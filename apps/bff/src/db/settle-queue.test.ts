@@ -3,6 +3,8 @@ import { createSettleQueue, type SettleLogger } from './settle-queue';
 
 class Down extends Error {}
 
+const naming = { write: 'activity settle', lost: 'its entry stays pending' };
+
 /** A store whose writes fail (retryably) while `down`; `attempts` counts every write tried. */
 function fakeStore() {
   const store = {
@@ -36,6 +38,7 @@ function queueOn(store: ReturnType<typeof fakeStore>, extra: { maxItems?: number
     write: (k, v) => store.write(k, v),
     merge: (older, newer) => `${older}>${newer}`,
     retryable: (e) => e instanceof Down,
+    describe: naming,
     minDelayMs: 10,
     maxDelayMs: 40,
     ...extra,
@@ -104,6 +107,7 @@ describe('settle queue', () => {
       },
       merge: (older, newer) => `${older}>${newer}`,
       retryable: (e) => e instanceof Down,
+      describe: naming,
       minDelayMs: 10,
     });
     expect(await q.settle('a', 'success')).toBe('queued');

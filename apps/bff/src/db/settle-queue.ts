@@ -17,11 +17,8 @@ export interface SettleQueueOptions<V> {
   minDelayMs?: number;
   maxDelayMs?: number;
   logger?: SettleLogger;
-  /**
-   * How the log names a kept write and what its loss leaves behind (default: "activity settle",
-   * "its entry stays pending").
-   */
-  describe?: { write: string; lost: string };
+  /** How the log names a kept write and what its loss leaves behind. */
+  describe: { write: string; lost: string };
 }
 
 export type SettleResult = 'written' | 'queued' | 'dropped';
@@ -64,7 +61,7 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
   const minDelayMs = options.minDelayMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   const logger = options.logger ?? silent;
-  const { write: what, lost } = options.describe ?? { write: 'activity settle', lost: 'its entry stays pending' };
+  const { write: what, lost } = options.describe;
   const items = new Map<string, Item<V>>();
   /** Direct writes in flight, per key: a second write to a key waits for the first. */
   const writing = new Map<string, Promise<unknown>>();

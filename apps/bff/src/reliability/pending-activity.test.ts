@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityEntry, PermissionsRecord } from '@portico/api-types';
 import { startEmulator, type RunningEmulator } from '@portico/emulator';
 import type { Database } from '../db/database';
+import { tuneWriteQueues } from '../db/write-queues';
 import { activitySettles } from '../features/activity/pending-activity';
 import { watchCrashes } from '../testing/crash-watch';
 import { postgresSchema } from '../testing/postgres-schema';
@@ -70,7 +71,7 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
     cut = cuttable(await pgSchema.open(viaProxy(testDatabaseUrl, proxy), { connectionTimeoutMs: 1000 }));
     direct = await pgSchema.open();
     // Retries every 50–200 ms, so the test does not wait out the production backoff.
-    activitySettles(cut.db, { minDelayMs: 50, maxDelayMs: 200 });
+    tuneWriteQueues(cut.db, { minDelayMs: 50, maxDelayMs: 200 });
     emulator = await startEmulator({ seedResources: 20, assetJobDurationMs: 10 });
     upstream = await startRequestLogRelay(emulator.url);
     stack = await startReliabilityStack({ db: cut.db, sharedEmulator: { ...emulator, url: upstream.url } });

@@ -1,12 +1,9 @@
 import type { Database } from '../../db/database';
-import { DatabaseUnavailableError } from '../../db/database-unavailable';
+import type { SettleQueue } from '../../db/settle-queue';
+import { writeQueue } from '../../db/write-queues';
 import { recordActivity, settleActivity, type ActivitySettlement, type NewActivity } from './activity-log';
-import { createSettleQueue, type SettleQueue, type SettleQueueOptions } from '../../db/settle-queue';
 
 export type ActivitySettles = SettleQueue<ActivitySettlement>;
-type Tuning = Pick<SettleQueueOptions<ActivitySettlement>, 'maxItems' | 'minDelayMs' | 'maxDelayMs' | 'logger'>;
-
-const queues = new WeakMap<Database, ActivitySettles>();
 
 /** Later fields win; a success clears an earlier error code. */
 function mergeSettlements(older: ActivitySettlement, newer: ActivitySettlement): ActivitySettlement {
@@ -16,23 +13,13 @@ function mergeSettlements(older: ActivitySettlement, newer: ActivitySettlement):
   return merged;
 }
 
-/**
- * The one settle queue of a database's activity log (created on first use). The server creates
- * it first, with its logger, and flushes it on shutdown; `tuning` is only for that first call.
- */
-export function activitySettles(db: Database, tuning?: Tuning): ActivitySettles {
-  let queue = queues.get(db);
-  if (queue && tuning) throw new Error('the activity settle queue of this database already exists');
-  if (!queue) {
-    queue = createSettleQueue<ActivitySettlement>({
-      write: (id, s) => settleActivity(db, id, s),
-      merge: mergeSettlements,
-      retryable: (e) => e instanceof DatabaseUnavailableError,
-      ...tuning,
-    });
-    queues.set(db, queue);
-  }
-  return queue;
+/** The settle queue of a database's activity log (see `writeQueue`; flushed on shutdown). */
+export function activitySettles(db: Database): ActivitySettles {
+  return writeQueue<ActivitySettlement>(db, 'activity', {
+    write: (id, s) => settleActivity(db, id, s),
+    merge: mergeSettlements,
+    describe: { write: 'activity settle', lost: 'its entry stays pending' },
+  });
 }
 
 /** An operation's activity entry, written `pending` before the upstream call. */

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import { DatabaseUnavailableError } from '../../db/database-unavailable';
 import type { TestDatabase } from '../../testing/test-databases';
 import { recordActivity } from '../activity/activity-log';
+import { tuneWriteQueues } from '../../db/write-queues';
 import { activitySettles } from '../activity/pending-activity';
 import { fixRecords } from './fix-store';
 import { auditTestBackends } from './testing/audit-database';
@@ -42,8 +43,7 @@ describe('bulk fix and its activity entries', () => {
   beforeAll(async () => {
     t = await pglite.open();
     f = flaky(t.db);
-    activitySettles(f.db, { minDelayMs: 20, maxDelayMs: 50 });
-    fixRecords(f.db, { minDelayMs: 20, maxDelayMs: 50 });
+    tuneWriteQueues(f.db, { minDelayMs: 20, maxDelayMs: 50 });
     await request(harness().app)
       .put('/api/policy')
       .set('x-test-role', 'admin')

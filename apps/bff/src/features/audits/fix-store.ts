@@ -1,7 +1,7 @@
 import type { BulkFixResult } from '@portico/api-types';
 import type { Database } from '../../db/database';
-import { DatabaseUnavailableError } from '../../db/database-unavailable';
-import { createSettleQueue, type SettleQueue, type SettleQueueOptions } from '../../db/settle-queue';
+import type { SettleQueue } from '../../db/settle-queue';
+import { writeQueue } from '../../db/write-queues';
 import { jsonOf } from './db-values';
 
 /** Bulk-fix runs and their undos, kept whole: an undo is planned from the stored outcomes. */
@@ -47,29 +47,17 @@ export class FixStore {
 }
 
 export type FixRecords = SettleQueue<BulkFixResult>;
-type Tuning = Pick<SettleQueueOptions<BulkFixResult>, 'maxItems' | 'minDelayMs' | 'maxDelayMs' | 'logger'>;
-
-const queues = new WeakMap<Database, FixRecords>();
 
 /**
  * Where a finished fix is written: its saves are made (each logged), so the database away then
  * must not turn into an error. The record is kept and retried until the database is back (the
- * undo finds the fix from then on), and tried once more on shutdown. One queue per database,
- * created on first use; the server creates it first, with its logger, and flushes it on stop.
+ * undo finds the fix from then on), and tried once more on shutdown (see `writeQueue`).
  */
-export function fixRecords(db: Database, tuning?: Tuning): FixRecords {
-  let queue = queues.get(db);
-  if (queue && tuning) throw new Error('the fix-record queue of this database already exists');
-  if (!queue) {
-    const store = new FixStore(db);
-    queue = createSettleQueue<BulkFixResult>({
-      write: (_id, fix) => store.save(fix),
-      merge: (_older, newer) => newer,
-      retryable: (e) => e instanceof DatabaseUnavailableError,
-      describe: { write: 'bulk-fix record', lost: 'its saves are in the activity log, but it cannot be undone in one click' },
-      ...tuning,
-    });
-    queues.set(db, queue);
-  }
-  return queue;
+export function fixRecords(db: Database): FixRecords {
+  const store = new FixStore(db);
+  return writeQueue<BulkFixResult>(db, 'bulk-fix records', {
+    write: (_id, fix) => store.save(fix),
+    merge: (_older, newer) => newer,
+    describe: { write: 'bulk-fix record', lost: 'its saves are in the activity log, but it cannot be undone in one click' },
+  });
 }
