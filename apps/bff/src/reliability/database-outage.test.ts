@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { postgresSchema } from '../testing/postgres-schema';
+import { postgresBehindRelay } from '../testing/postgres-behind-relay';
 import { expectBffError, startReliabilityStack, type Caller, type ReliabilityStack } from '../testing/reliability-stack';
-import { startTcpProxy, viaProxy, type TcpProxy } from '../testing/tcp-proxy';
-import { skipPostgres, testDatabaseUrl } from '../testing/test-databases';
+import type { TcpProxy } from '../testing/tcp-proxy';
+import { skipPostgres } from '../testing/test-databases';
 import { watchCrashes } from '../testing/crash-watch';
 
 // PostgreSQL briefly unavailable (through a TCP relay this test cuts): clear 503s, the process
 // survives the pool's 'error' events, nothing is half-written, and service resumes on its own.
 describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
-  let pgSchema: Awaited<ReturnType<typeof postgresSchema>>;
+  let pg: Awaited<ReturnType<typeof postgresBehindRelay>>;
   let proxy: TcpProxy;
   let db: Database;
   let stack: ReliabilityStack;
@@ -19,10 +19,8 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
 
   beforeAll(async () => {
     watch = watchCrashes();
-    pgSchema = await postgresSchema();
-    const target = new URL(testDatabaseUrl);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    db = await pgSchema.open(viaProxy(testDatabaseUrl, proxy), { connectionTimeoutMs: 1000 });
+    pg = await postgresBehindRelay();
+    ({ relay: proxy, db } = pg);
     stack = await startReliabilityStack({ db });
     operator = await stack.signIn('operator');
     resourceId = await stack.firstDashboard(operator);
@@ -30,8 +28,7 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
   afterAll(async () => {
     watch.stop();
     await stack.close();
-    await proxy.close();
-    await pgSchema.drop();
+    await pg.close();
   });
 
   const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);

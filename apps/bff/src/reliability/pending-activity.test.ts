@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 import { tuneWriteQueues } from '../db/write-queues';
 import { activitySettles } from '../features/activity/pending-activity';
 import { watchCrashes } from '../testing/crash-watch';
-import { postgresSchema } from '../testing/postgres-schema';
+import { postgresBehindRelay } from '../testing/postgres-behind-relay';
 import {
   assetPackage,
   expectBffError,
@@ -16,8 +16,8 @@ import {
   type ReliabilityStack,
 } from '../testing/reliability-stack';
 import { startRequestLogRelay } from '../testing/request-log-relay';
-import { startTcpProxy, viaProxy, type TcpProxy } from '../testing/tcp-proxy';
-import { skipPostgres, testDatabaseUrl } from '../testing/test-databases';
+import type { TcpProxy } from '../testing/tcp-proxy';
+import { skipPostgres } from '../testing/test-databases';
 
 /** `db`, with a cut of the database a test arms to happen just before a matching statement. */
 function cuttable(db: Database) {
@@ -51,7 +51,7 @@ const settleUpdate = /^\s*UPDATE activity SET outcome\b/;
 // just before the pending write (nothing may reach the upstream) and just after the upstream has
 // answered (the user gets the upstream's answer, and the entry is settled once the database is back).
 describe.skipIf(skipPostgres)('activity entries written pending and settled, the database cut in between', () => {
-  let pgSchema: Awaited<ReturnType<typeof postgresSchema>>;
+  let pg: Awaited<ReturnType<typeof postgresBehindRelay>>;
   let proxy: TcpProxy;
   let cut: ReturnType<typeof cuttable>;
   /** The test's own connection, straight to PostgreSQL: it sees the rows while the BFF cannot. */
@@ -65,11 +65,10 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
 
   beforeAll(async () => {
     watch = watchCrashes();
-    pgSchema = await postgresSchema();
-    const target = new URL(testDatabaseUrl);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    cut = cuttable(await pgSchema.open(viaProxy(testDatabaseUrl, proxy), { connectionTimeoutMs: 1000 }));
-    direct = await pgSchema.open();
+    pg = await postgresBehindRelay();
+    proxy = pg.relay;
+    cut = cuttable(pg.db);
+    direct = await pg.schema.open();
     // Retries every 50–200 ms, so the test does not wait out the production backoff.
     tuneWriteQueues(cut.db, { minDelayMs: 50, maxDelayMs: 200 });
     emulator = await startEmulator({ seedResources: 20, assetJobDurationMs: 10 });
@@ -86,8 +85,7 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
     await stack.close();
     await upstream.close();
     await emulator.close();
-    await proxy.close();
-    await pgSchema.drop();
+    await pg.close();
   });
 
   const permissions = () => `/api/insight/permissions?resource_type=dashboard&resource_id=${resourceId}`;
