@@ -54,9 +54,8 @@ export type FixRecords = SettleQueue<BulkFixResult>;
  * undo finds the fix from then on), and tried once more on shutdown (see `writeQueue`).
  */
 export function fixRecords(db: Database): FixRecords {
-  const store = new FixStore(db);
   return writeQueue<BulkFixResult>(db, 'bulk-fix records', {
-    write: (_id, fix) => store.save(fix),
+    write: (_id, fix) => new FixStore(db).save(fix),
     merge: (_older, newer) => newer,
     describe: { write: 'bulk-fix record', lost: 'its saves are in the activity log, but it cannot be undone in one click' },
   });
