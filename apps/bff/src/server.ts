@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
+import { createExpressServer } from '@portico/express-server';
 import { createApp } from './app';
 import { EnvError, loadEnv } from './config/env';
 import { upstreamFromEnv } from './config/upstream-config';
@@ -44,8 +45,10 @@ async function main(): Promise<void> {
 
   // 256 KiB stream buffers per browser connection instead of 16 KiB: a relayed file then moves
   // in fewer pause/resume rounds (export relay on its own CPU: 0.85 → 0.99 of straight in
-  // `pnpm bench`), still a fixed amount per connection whatever the file's size.
-  const server: Server = createServer({ highWaterMark: 256 * 1024 }, app).listen(env.PORT, env.HOST);
+  // `pnpm bench`), still a fixed amount per connection whatever the file's size. Requests are
+  // born with Express's prototypes (see createExpressServer): a proxied read's p99 paid for
+  // Express re-parenting each one.
+  const server: Server = createExpressServer(app, { highWaterMark: 256 * 1024 }).listen(env.PORT, env.HOST);
   // Large uploads and downloads may take longer than Node's default 5 minutes per request.
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
