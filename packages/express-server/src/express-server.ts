@@ -6,12 +6,12 @@ import type { Express } from 'express';
  * prototypes (`app.request`, `app.response`), instead of `http.createServer(app)`.
  *
  * Express re-parents every request and response it is handed (`Object.setPrototypeOf` in
- * `app.handle`). V8 then gives each of them a map of its own, and on a server under load about a
- * fifth of everything a request allocates survives the young-generation collections and is
- * copied to the old one: collections every few hundred milliseconds of several milliseconds each,
- * and more frequent full ones, which is what a proxied request's p99 paid. Created here as
- * instances of subclasses whose prototype is the app's, they already have the prototype Express
- * sets, and V8 skips a prototype change to the same one. `app.request` and `app.response` become
+ * `app.handle`). V8 then keeps about a fifth of everything a request allocates through the
+ * young-generation collections and copies it to the old generation: collections every few hundred
+ * milliseconds of several milliseconds each, and frequent full ones, which is what a proxied
+ * request's p99 paid (docs/decisions/0009). Created here as instances of subclasses whose
+ * prototype is the app's, they already have the prototype Express sets, and V8 skips a prototype
+ * change to the same one. `app.request` and `app.response` become
  * those subclasses' prototypes (which inherit the app's own), so everything Express and the app
  * put on them stays where it was.
  *

@@ -9,6 +9,7 @@ import type { UpstreamConfig } from '../config/upstream-config';
 import { UpstreamError } from './upstream-error';
 import { readJsonAnswer } from './upstream-body';
 import { sendUpstream } from './upstream-request';
+import type { CancelSignal } from './cancel-signal';
 
 export interface IssuedToken {
   token: string;
@@ -18,7 +19,7 @@ export interface IssuedToken {
 /** Password sign-in scoped to the configured project. */
 export function createIamClient(cfg: UpstreamConfig) {
   return {
-    async issueToken(domain: string, username: string, password: string, signal?: AbortSignal): Promise<IssuedToken> {
+    async issueToken(domain: string, username: string, password: string, signal?: CancelSignal): Promise<IssuedToken> {
       const body: IamTokenRequest = {
         auth: {
           identity: { methods: ['password'], password: { user: { name: username, password, domain: { name: domain } } } },

@@ -15,7 +15,8 @@ import type { IncomingMessage } from 'node:http';
 import type { UpstreamConfig } from '../config/upstream-config';
 import { jsonContentType, upstreamHeaders } from './upstream-headers';
 import { expectFileAnswer, notAFile } from './upstream-body';
-import { sendUpstream, upstreamJson } from './upstream-request';
+import { sendUpstream, serviceRequests, upstreamJson } from './upstream-request';
+import type { CancelSignal } from './cancel-signal';
 
 /** What an upstream call needs from a session: only the token. */
 export interface TokenHolder {
@@ -33,15 +34,15 @@ export interface ResourcePage {
  */
 export function createInsightClient(cfg: UpstreamConfig) {
   const base = cfg.insight;
-  const common = { service: 'insight' as const, base, timeoutMs: cfg.timeoutMs };
+  const request = serviceRequests('insight', base, cfg.timeoutMs);
   const paths = upstreamPaths.insight;
 
   return {
     /** The upstream timeout; for a file, also the longest silence `streamDownload` allows mid-file. */
     timeoutMs: cfg.timeoutMs,
-    async listWorkspaces(s: TokenHolder, q: { offset?: number; limit?: number; name?: string }, signal?: AbortSignal) {
+    async listWorkspaces(s: TokenHolder, q: { offset?: number; limit?: number; name?: string }, signal?: CancelSignal) {
       const { data } = await upstreamJson(
-        { ...common, method: 'GET', path: paths.workspaces(cfg.projectId, cfg.insightInstanceId), query: q, headers: upstreamHeaders(s.token), signal },
+        request('GET', paths.workspaces(cfg.projectId, cfg.insightInstanceId), upstreamHeaders(s.token), { query: q, signal }),
         (b) => listWorkspacesResponseSchema.safeParse(b),
       );
       return data;
@@ -53,11 +54,12 @@ export function createInsightClient(cfg: UpstreamConfig) {
       workspaceId: string,
       type: ListableResourceType,
       q: { offset: number; limit: number; name?: string },
-      signal?: AbortSignal,
+      signal?: CancelSignal,
     ): Promise<ResourcePage> {
-      const req = { ...common, method: 'GET' as const, query: q, headers: upstreamHeaders(s.token, { workspaceId }), signal };
+      const headers = upstreamHeaders(s.token, { workspaceId });
+      const list = (path: string) => request('GET', path, headers, { query: q, signal });
       if (type === 'datasource') {
-        const { data } = await upstreamJson({ ...req, path: paths.connections(cfg.projectId) }, (b) =>
+        const { data } = await upstreamJson(list(paths.connections(cfg.projectId)), (b) =>
           listConnectionsResponseSchema.safeParse(b),
         );
         return {
@@ -73,12 +75,12 @@ export function createInsightClient(cfg: UpstreamConfig) {
         };
       }
       if (type === 'dataset') {
-        const { data } = await upstreamJson({ ...req, path: paths.datasets(cfg.projectId) }, (b) =>
+        const { data } = await upstreamJson(list(paths.datasets(cfg.projectId)), (b) =>
           listDatasetsResponseSchema.safeParse(b),
         );
         return { count: data.count, items: data.page_data };
       }
-      const { data } = await upstreamJson({ ...req, path: paths.dashboards(cfg.projectId, type) }, (b) =>
+      const { data } = await upstreamJson(list(paths.dashboards(cfg.projectId, type)), (b) =>
         listDashboardsResponseSchema.safeParse(b),
       );
       return { count: data.count, items: data.page_data };
@@ -88,17 +90,13 @@ export function createInsightClient(cfg: UpstreamConfig) {
       s: TokenHolder,
       workspaceId: string,
       q: GetPropertiesQuery,
-      signal?: AbortSignal,
+      signal?: CancelSignal,
     ): Promise<CooperateAuthorizationProperties> {
       const { data } = await upstreamJson(
-        {
-          ...common,
-          method: 'GET',
-          path: paths.properties(cfg.projectId),
+        request('GET', paths.properties(cfg.projectId), upstreamHeaders(s.token, { workspaceId }), {
           query: { resource_id: q.resource_id, resource_type: q.resource_type },
-          headers: upstreamHeaders(s.token, { workspaceId }),
           signal,
-        },
+        }),
         (b) => cooperateAuthorizationPropertiesSchema.safeParse(b),
       );
       return data;
@@ -108,17 +106,13 @@ export function createInsightClient(cfg: UpstreamConfig) {
       s: TokenHolder,
       workspaceId: string,
       body: SavePropertiesRequest,
-      signal?: AbortSignal,
+      signal?: CancelSignal,
     ): Promise<CooperateAuthorizationProperties> {
       const { data } = await upstreamJson(
-        {
-          ...common,
-          method: 'POST',
-          path: paths.properties(cfg.projectId),
-          headers: upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }),
+        request('POST', paths.properties(cfg.projectId), upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }), {
           body: JSON.stringify(body),
           signal,
-        },
+        }),
         (b) => cooperateAuthorizationPropertiesSchema.safeParse(b),
       );
       return data;
@@ -129,16 +123,14 @@ export function createInsightClient(cfg: UpstreamConfig) {
       s: TokenHolder,
       workspaceId: string,
       body: ExportResourcePackageRequest,
-      signal?: AbortSignal,
+      signal?: CancelSignal,
     ): Promise<IncomingMessage> {
-      const res = await sendUpstream({
-        ...common,
-        method: 'POST',
-        path: paths.exportResourcePackage(cfg.projectId),
-        headers: upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }),
-        body: JSON.stringify(body),
-        signal,
-      });
+      const res = await sendUpstream(
+        request('POST', paths.exportResourcePackage(cfg.projectId), upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }), {
+          body: JSON.stringify(body),
+          signal,
+        }),
+      );
       return expectFileAnswer(res, 'insight', notAFile.insight, cfg.timeoutMs, signal);
     },
   };

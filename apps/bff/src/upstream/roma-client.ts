@@ -3,11 +3,12 @@ import type { Readable } from 'node:stream';
 import type { UpstreamConfig } from '../config/upstream-config';
 import type { TokenHolder } from './insight-client';
 import { jsonContentType, upstreamHeaders } from './upstream-headers';
-import { upstreamJson } from './upstream-request';
+import { serviceRequests, upstreamJson } from './upstream-request';
+import type { CancelSignal } from './cancel-signal';
 
 /** ROMA Connect assets of the configured instance; throws `UpstreamError`. */
 export function createRomaClient(cfg: UpstreamConfig) {
-  const common = { service: 'roma' as const, base: cfg.roma, timeoutMs: cfg.timeoutMs };
+  const request = serviceRequests('roma', cfg.roma, cfg.timeoutMs);
   const paths = upstreamPaths.roma;
   return {
     /** Streams `body` (a multipart/form-data body with boundary `contentType`) upstream. */
@@ -16,31 +17,23 @@ export function createRomaClient(cfg: UpstreamConfig) {
       q: ImportAssetsQuery,
       body: Readable,
       contentType: string,
-      signal?: AbortSignal,
+      signal?: CancelSignal,
     ) {
       const { data } = await upstreamJson(
-        {
-          ...common,
-          method: 'POST',
-          path: paths.importAssets(cfg.projectId, cfg.romaInstanceId),
+        request('POST', paths.importAssets(cfg.projectId, cfg.romaInstanceId), upstreamHeaders(s.token, { contentType }), {
           query: q,
-          headers: upstreamHeaders(s.token, { contentType }),
           body,
           signal,
-        },
+        }),
         (b) => assetJobIdResponseSchema.safeParse(b),
       );
       return data;
     },
-    async getJob(s: TokenHolder, jobId: string, signal?: AbortSignal) {
+    async getJob(s: TokenHolder, jobId: string, signal?: CancelSignal) {
       const { data } = await upstreamJson(
-        {
-          ...common,
-          method: 'GET',
-          path: paths.job(cfg.projectId, cfg.romaInstanceId, jobId),
-          headers: upstreamHeaders(s.token, { contentType: jsonContentType }),
+        request('GET', paths.job(cfg.projectId, cfg.romaInstanceId, jobId), upstreamHeaders(s.token, { contentType: jsonContentType }), {
           signal,
-        },
+        }),
         (b) => assetJobSchema.safeParse(b),
       );
       return data;

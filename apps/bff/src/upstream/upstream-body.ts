@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { UpstreamError, type UpstreamService } from './upstream-error';
+import type { CancelSignal } from './cancel-signal';
 
 /**
  * The most a JSON answer may hold. The largest the specs allow (a 1 000-item list page) is far
@@ -124,7 +125,7 @@ export async function expectFileAnswer(
   service: UpstreamService,
   refuse: RegExp,
   idleMs: number,
-  signal?: AbortSignal,
+  signal?: CancelSignal,
 ): Promise<IncomingMessage> {
   const type = res.headers['content-type'];
   if (type !== undefined && refuse.test(type)) {

@@ -42,7 +42,8 @@ export function auditsTestApp(
       return { count: items.length, items: items.slice(q.offset, q.offset + q.limit) };
     },
     async readPermissions(_s, _ws, q, signal) {
-      if (latencyMs > 0) await setTimeout(latencyMs, undefined, { signal });
+      // The audits pass their sweep's own AbortSignal; only browser requests pass a lighter one.
+      if (latencyMs > 0) await setTimeout(latencyMs, undefined, { signal: signal as AbortSignal | undefined });
       const r = records.get(q.resource_id);
       if (!r) throw new HttpError(404, 'not_found', 'gone');
       return r;
