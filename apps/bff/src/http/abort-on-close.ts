@@ -16,7 +16,16 @@ class BrowserGoneSignal implements CancelSignal {
       this.aborted = true;
       const listeners = this.listeners;
       this.listeners = undefined;
-      for (const listener of listeners ?? []) listener();
+      for (const listener of listeners ?? []) {
+        // As EventTarget does: the others still run, the error surfaces as uncaught.
+        try {
+          listener();
+        } catch (e) {
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      }
     });
   }
 
