@@ -57,4 +57,28 @@ describe('a large asset upload', () => {
     const refused = answers.find((a) => a.status === 400);
     expect(JSON.parse(refused?.body ?? '{}').error_code).toBe('ROMA.10012');
   });
+
+  it('answers a refusal it knows before reading the package only once the upload is whole, so an uploader on a closing connection gets it (no EPIPE)', async () => {
+    h.finishJobs();
+    const manifest = { asset_version: '1.0', applications: [{ name: 'first' }], tasks: [] };
+    const first = await postMultipartStream(`${url}${h.paths.import}`, 'first.zip', generatedPackage(64 * 1024, manifest));
+    expect(first.status).toBe(200);
+    // A job of this user now runs: the next upload is refused before its package is read. Sent
+    // as the BFF sends uploads (Connection: close) and slowly, it is still being written when
+    // the refusal is known; a server that answered then would close the connection under it.
+    let lastChunkAt = 0;
+    async function* slowly(chunks: AsyncIterable<Uint8Array>) {
+      for await (const chunk of chunks) {
+        yield chunk;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      lastChunkAt = Date.now();
+    }
+    const refused = await postMultipartStream(`${url}${h.paths.import}`, 'second.zip', slowly(generatedPackage(4 * 1024 * 1024, manifest)), {
+      closeConnection: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body).error_code).toBe('ROMA.10012');
+    expect(lastChunkAt).toBeGreaterThan(0);
+  });
 });

@@ -2,6 +2,7 @@ import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { AssetManifest } from '@portico/api-types/upstream';
 import { assetPackageFileNamePattern, importAssetFileField, romaErrorCodes } from '@portico/api-types/upstream';
+import { afterUpload } from './after-upload';
 import type { PackageRefusal } from './package-zip-reader';
 import { PackageZipReader } from './package-zip-reader';
 
@@ -21,8 +22,7 @@ export function readAssetPackage(req: IncomingMessage): Promise<PackageOutcome> 
     try {
       parser = busboy({ headers: req.headers, limits: { fields: 20, files: 5 } });
     } catch {
-      req.resume();
-      req.once('end', () => resolve(noBody('The request must be multipart/form-data.')));
+      afterUpload(req, () => resolve(noBody('The request must be multipart/form-data.')));
       return;
     }
     let outcome: PackageOutcome | undefined;
@@ -57,8 +57,7 @@ export function readAssetPackage(req: IncomingMessage): Promise<PackageOutcome> 
     });
     parser.once('error', () => {
       req.unpipe(parser);
-      req.resume();
-      resolve(noBody('The multipart body is malformed or empty.'));
+      afterUpload(req, () => resolve(noBody('The multipart body is malformed or empty.')));
     });
     // A client that goes away mid-upload never lets the parser finish; settle so nothing waits forever.
     req.once('close', () => {

@@ -27,11 +27,15 @@ export async function* generatedPackage(bytes: number, manifest: unknown): Async
   yield* out.splice(0);
 }
 
-/** POSTs `chunks` as the multipart file field without ever holding the body. */
+/**
+ * POSTs `chunks` as the multipart file field without ever holding the body. `closeConnection`
+ * sends it as the BFF sends an upload: on a connection of its own, `Connection: close`.
+ */
 export function postMultipartStream(
   url: string,
   filename: string,
   chunks: AsyncIterable<Uint8Array>,
+  { closeConnection = false }: { closeConnection?: boolean } = {},
 ): Promise<{ status: number; body: string }> {
   const boundary = '----portico' + Math.random().toString(16).slice(2);
   async function* body() {
@@ -43,7 +47,8 @@ export function postMultipartStream(
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const req = httpRequest(url, { method: 'POST', headers, ...(closeConnection ? { agent: false } : {}) }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
