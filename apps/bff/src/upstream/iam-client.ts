@@ -8,7 +8,7 @@ import {
 import type { UpstreamConfig } from '../config/upstream-config';
 import { UpstreamError } from './upstream-error';
 import { readJsonAnswer } from './upstream-body';
-import { sendUpstream } from './upstream-request';
+import { sendUpstream, serviceRequests } from './upstream-request';
 import type { CancelSignal } from './cancel-signal';
 
 export interface IssuedToken {
@@ -18,6 +18,7 @@ export interface IssuedToken {
 
 /** Password sign-in scoped to the configured project. */
 export function createIamClient(cfg: UpstreamConfig) {
+  const request = serviceRequests('iam', cfg.iam, cfg.timeoutMs);
   return {
     async issueToken(domain: string, username: string, password: string, signal?: CancelSignal): Promise<IssuedToken> {
       const body: IamTokenRequest = {
@@ -26,16 +27,12 @@ export function createIamClient(cfg: UpstreamConfig) {
           scope: { project: { id: cfg.projectId } },
         },
       };
-      const res = await sendUpstream({
-        service: 'iam',
-        base: cfg.iam,
-        method: 'POST',
-        path: upstreamPaths.iam.tokens(),
-        headers: { 'content-type': 'application/json;charset=utf8', accept: 'application/json' },
-        body: JSON.stringify(body),
-        timeoutMs: cfg.timeoutMs,
-        signal,
-      });
+      const res = await sendUpstream(
+        request('POST', upstreamPaths.iam.tokens(), { 'content-type': 'application/json;charset=utf8', accept: 'application/json' }, {
+          body: JSON.stringify(body),
+          signal,
+        }),
+      );
       const token = res.headers[iamSubjectTokenHeader];
       const parsed = await readJsonAnswer(res, 'iam', { idleMs: cfg.timeoutMs });
       const r = iamTokenResponseSchema.safeParse(parsed);

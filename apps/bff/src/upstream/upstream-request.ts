@@ -22,11 +22,7 @@ export interface UpstreamRequest {
 }
 
 /** What a request adds to its service's fixed part (`serviceRequests`). */
-export interface RequestExtras {
-  query?: UpstreamRequest['query'];
-  body?: string | Readable;
-  signal?: CancelSignal;
-}
+export type RequestExtras = Pick<UpstreamRequest, 'query' | 'body' | 'signal'>;
 
 /**
  * One service's requests: `request(method, path, headers, extras)` builds each whole, as one object
@@ -147,7 +143,8 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       path: requestPath(origin.basePath, req.path, req.query),
       method: req.method,
       headers: allowedUpstreamHeaders(req.headers),
-      ...(fresh ? { agent: false } : {}),
+      // `undefined` is Node's default agent: one literal of one shape either way (no spread).
+      agent: fresh ? false : undefined,
     });
     const timer = setTimeout(() => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
