@@ -4,12 +4,23 @@ import { ZipEntryWalker } from './zip-entry-walker';
 
 /** Walks `zip` pushed in pieces of `piece` bytes; answers each entry's data, joined. */
 function walk(zip: Uint8Array, piece: number): Record<string, Buffer> {
+  const cuts: number[] = [];
+  for (let i = piece; i < zip.length; i += piece) cuts.push(i);
+  return walkCut(zip, cuts);
+}
+
+/** Walks `zip` pushed in pieces that end at `cuts`; answers each entry's data, joined. */
+function walkCut(zip: Uint8Array, cuts: number[]): Record<string, Buffer> {
   const got: Record<string, Buffer[]> = {};
   const walker = new ZipEntryWalker((name) => {
     got[name] = [];
     return { ondata: (data) => got[name]!.push(Buffer.from(data)) };
   });
-  for (let i = 0; i < zip.length; i += piece) walker.push(zip.subarray(i, i + piece));
+  let from = 0;
+  for (const cut of [...cuts, zip.length]) {
+    walker.push(zip.subarray(from, cut));
+    from = cut;
+  }
   walker.finish();
   return Object.fromEntries(Object.entries(got).map(([k, v]) => [k, Buffer.concat(v)]));
 }
@@ -55,6 +66,20 @@ describe('ZipEntryWalker', () => {
       expect(got['noise.bin']).toEqual(Buffer.from(noise));
     },
   );
+
+  it('finds every entry\'s end wherever one chunk ends and the next begins', () => {
+    const files = streamedZip({
+      'manifest.json': { data: strToU8('{"a":1}') },
+      'raw.bin': { data: tricky, store: true },
+      'small.bin': { data: noise.subarray(0, 300) },
+    });
+    for (let cut = 1; cut < files.length; cut += 1) {
+      const got = walkCut(files, [cut]);
+      expect(Object.keys(got), `cut at ${cut}`).toEqual(['manifest.json', 'raw.bin', 'small.bin']);
+      expect(got['raw.bin'], `cut at ${cut}`).toEqual(tricky);
+      expect(got['small.bin'], `cut at ${cut}`).toEqual(Buffer.from(noise.subarray(0, 300)));
+    }
+  });
 
   it('reads entries whose sizes the headers give', () => {
     const zip = zipSync({

@@ -1,4 +1,6 @@
-import { Inflate } from 'fflate';
+import { type EntryDecoder, type ZipEntryHandler, ZipWalkError, entryDecoder } from './entry-decoder';
+
+export { type ZipEntryHandler, ZipWalkError } from './entry-decoder';
 
 const localSig = 0x04034b50;
 const centralSig = 0x02014b50;
@@ -9,27 +11,19 @@ const localHeaderBytes = 30;
 /** The longest data descriptor (ZIP64, with signature); held back while looking for one. */
 const descriptorBytes = 24;
 
-export class ZipWalkError extends Error {}
-
-export interface ZipEntryHandler {
-  /** Called with each piece of the entry's inflated (or stored) data, then once with `final`. */
-  ondata(data: Uint8Array, final: boolean): void;
-}
-
 interface OpenEntry {
-  name: string;
-  decode(data: Uint8Array, final: boolean): void;
+  decoder: EntryDecoder;
   /** Compressed bytes still to come, or null when a data descriptor ends the entry. */
   remaining: number | null;
   seen: number;
 }
 
 /**
- * Walks a ZIP archive as it streams, local header by local header, inflating each entry chunk
- * by chunk. Entries of unknown size (flag bit 3) end at a signed data descriptor whose size
- * matches, found with `Buffer.indexOf` rather than a byte-by-byte scan: fflate's `Unzip` did
- * the latter, and for a gigabyte upload that scan was the emulator's whole cost. Throws
- * `ZipWalkError` for anything that is not a well-formed archive.
+ * Walks a ZIP archive as it streams, local header by local header, decoding each entry chunk by
+ * chunk (`entryDecoder`). Entries of unknown size (flag bit 3) end at a signed data descriptor
+ * whose size matches, found with `Buffer.indexOf` rather than a byte-by-byte scan: fflate's
+ * `Unzip` did the latter, and for a gigabyte upload that scan was the emulator's whole cost.
+ * Throws `ZipWalkError` for anything that is not a well-formed archive.
  */
 export class ZipEntryWalker {
   private held = Buffer.alloc(0);
@@ -42,28 +36,20 @@ export class ZipEntryWalker {
   push(chunk: Uint8Array): void {
     let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.held.length > 0) {
-      const used = this.stitch(buf);
-      buf = used >= 0 ? buf.subarray(used) : Buffer.concat([this.held, buf]);
+      const held = this.held;
       this.held = Buffer.alloc(0);
+      const used = this.stitch(held, buf);
+      buf = used >= 0 ? buf.subarray(used) : Buffer.concat([held, buf]);
     }
     let at = 0;
     while (at < buf.length && !this.trailer) {
-      if (this.entry) {
-        const used = this.entryData(buf, at);
-        if (used < 0) {
-          // Not enough bytes to decide: hold them (a header or a descriptor's neighbourhood).
-          this.held = Buffer.from(buf.subarray(at));
-          return;
-        }
-        at += used;
-      } else {
-        const used = this.header(buf, at);
-        if (used < 0) {
-          this.held = Buffer.from(buf.subarray(at));
-          return;
-        }
-        at += used;
+      const used = this.entry ? this.entryData(this.entry, buf, at) : this.header(buf, at);
+      if (used < 0) {
+        // Not enough bytes to decide: hold them (a header or a descriptor's neighbourhood).
+        this.held = Buffer.from(buf.subarray(at));
+        return;
       }
+      at += used;
     }
   }
 
@@ -72,9 +58,8 @@ export class ZipEntryWalker {
    * chunk is not copied just to join a few bytes to it. Answers how many bytes of `buf` were
    * used, or -1 when the slow way (joining them) must decide.
    */
-  private stitch(buf: Buffer): number {
+  private stitch(held: Buffer, buf: Buffer): number {
     const e = this.entry;
-    const held = this.held;
     if (!e || e.remaining !== null || buf.length < descriptorBytes) return -1;
     const near = Buffer.concat([held, buf.subarray(0, descriptorBytes)]);
     for (
@@ -87,12 +72,11 @@ export class ZipEntryWalker {
       if (!size32 && Number(near.readBigUInt64LE(p + 8)) !== length) continue;
       const end = p + (size32 ? 16 : 24);
       if (end <= held.length) return -1;
-      e.decode(held.subarray(0, p), true);
-      this.entry = undefined;
+      this.endEntry(e, held.subarray(0, p));
       return end - held.length;
     }
     // No descriptor starts among the held bytes: they are the entry's data.
-    e.decode(held, false);
+    e.decoder.write(held);
     e.seen += held.length;
     return 0;
   }
@@ -129,45 +113,57 @@ export class ZipEntryWalker {
     );
     if (size === 0xffffffff)
       size = zip64CompressedSize(buf.subarray(at + localHeaderBytes + nameLength, at + total));
-    const handler = this.onentry(name);
+    const decoder = entryDecoder(name, method, this.onentry(name));
     this.entries += 1;
-    this.entry = {
-      name,
-      decode: decoder(name, method, handler),
-      remaining: flags & 0x8 ? null : size,
-      seen: 0,
-    };
+    this.entry = { decoder, remaining: flags & 0x8 ? null : size, seen: 0 };
     return total;
   }
 
   /** Feeds the open entry from `at`; answers how many bytes were used, -1 when it must wait. */
-  private entryData(buf: Buffer, at: number): number {
-    const e = this.entry!;
+  private entryData(e: OpenEntry, buf: Buffer, at: number): number {
     if (e.remaining !== null) {
       const n = Math.min(e.remaining, buf.length - at);
       e.remaining -= n;
-      if (n > 0 || e.remaining === 0) e.decode(buf.subarray(at, at + n), e.remaining === 0);
-      if (e.remaining === 0) this.entry = undefined;
+      if (e.remaining === 0) this.endEntry(e, buf.subarray(at, at + n));
+      else e.decoder.write(buf.subarray(at, at + n));
       return n;
     }
     // Size unknown: the data ends where a signed descriptor holds the number of bytes seen.
+    let unchecked = -1;
     for (let p = buf.indexOf(descriptorMark, at); p >= 0; p = buf.indexOf(descriptorMark, p + 1)) {
-      if (buf.length - p < descriptorBytes) break;
+      if (buf.length - p < descriptorBytes) {
+        unchecked = p;
+        break;
+      }
       const length = e.seen + (p - at);
       const size32 = buf.readUInt32LE(p + 8) === length;
       const size64 = !size32 && Number(buf.readBigUInt64LE(p + 8)) === length;
       if (!size32 && !size64) continue;
-      e.decode(buf.subarray(at, p), true);
-      this.entry = undefined;
+      this.endEntry(e, buf.subarray(at, p));
       return p - at + (size32 ? 16 : 24);
     }
-    // Keep the last bytes back: a descriptor may start among them.
-    const safe = Math.max(at, buf.length - descriptorBytes + 1);
+    // Keep back only what may begin a descriptor: one too near the end to check, or part of a
+    // signature ending the chunk. Most chunks end in neither and go to the decoder whole.
+    const safe = unchecked >= 0 ? unchecked : buf.length - partialMarkAtEnd(buf, at);
     if (safe === at) return -1;
-    e.decode(buf.subarray(at, safe), false);
+    e.decoder.write(buf.subarray(at, safe));
     e.seen += safe - at;
     return safe - at;
   }
+
+  private endEntry(e: OpenEntry, last: Buffer): void {
+    this.entry = undefined;
+    if (last.length > 0) e.decoder.write(last);
+    e.decoder.end();
+  }
+}
+
+/** How many bytes at the end of `buf` (from `at` on) are the start of a descriptor's signature. */
+function partialMarkAtEnd(buf: Buffer, at: number): number {
+  for (let k = Math.min(descriptorMark.length - 1, buf.length - at); k > 0; k--) {
+    if (buf.compare(descriptorMark, 0, k, buf.length - k, buf.length) === 0) return k;
+  }
+  return 0;
 }
 
 function zip64CompressedSize(extra: Buffer): number {
@@ -179,17 +175,4 @@ function zip64CompressedSize(extra: Buffer): number {
     i += 4 + len;
   }
   throw new ZipWalkError('The ZIP archive is corrupt.');
-}
-
-function decoder(name: string, method: number, handler: ZipEntryHandler): OpenEntry['decode'] {
-  if (method === 0) return (data, final) => handler.ondata(data, final);
-  if (method !== 8) throw new ZipWalkError(`Entry ${name} uses an unsupported compression method.`);
-  const inflate = new Inflate((data, final) => handler.ondata(data, final));
-  return (data, final) => {
-    try {
-      inflate.push(data, final);
-    } catch (e) {
-      throw e instanceof ZipWalkError ? e : new ZipWalkError(`Entry ${name} cannot be inflated.`);
-    }
-  };
 }
