@@ -18,8 +18,12 @@ export interface EntryDecoder {
   end(): void;
 }
 
-/** The one output buffer of a deflated entry: inflated data reaches the handler in pieces this large. */
-const outputBytes = 64 * 1024;
+/**
+ * The output buffer of every deflated entry: inflated data reaches handlers in pieces of it, during
+ * their call only. One for all, as a write runs to its end before any other: a package of many
+ * small entries then allocates nothing per entry but pako's state.
+ */
+const output = new Uint8Array(64 * 1024);
 // zlib's codes (zlib.h), as pako's port answers them.
 const zNoFlush = 0;
 const zOk = 0;
@@ -44,7 +48,7 @@ class StoredEntry implements EntryDecoder {
 
 /**
  * Inflates with pako's port of zlib, driven at the level of its z_stream so that one output buffer
- * serves the whole entry: the handler sees each piece in that buffer, during its call only. A
+ * (`output`) serves every entry: the handler sees each piece in that buffer, during its call only. A
  * stream API (fflate's, Node's) allocates a new buffer for every piece of output, and for a
  * gigabyte upload that churn, with the garbage collections it set off, cost more than the inflate.
  * A corrupt stream, and an entry whose data ends before or goes on after its deflate stream's
@@ -52,7 +56,6 @@ class StoredEntry implements EntryDecoder {
  */
 class DeflatedEntry implements EntryDecoder {
   private readonly strm = new ZStream();
-  private readonly out = new Uint8Array(outputBytes);
   private ended = false;
 
   constructor(
@@ -73,12 +76,12 @@ class DeflatedEntry implements EntryDecoder {
     strm.next_in = 0;
     strm.avail_in = data.length;
     for (;;) {
-      strm.output = this.out;
+      strm.output = output;
       strm.next_out = 0;
-      strm.avail_out = this.out.length;
+      strm.avail_out = output.length;
       const status = inflate(strm, zNoFlush);
       if (status !== zOk && status !== zStreamEnd && status !== zBufError) throw this.corrupt();
-      if (strm.next_out > 0) this.handler.ondata(this.out.subarray(0, strm.next_out), false);
+      if (strm.next_out > 0) this.handler.ondata(output.subarray(0, strm.next_out), false);
       if (status === zStreamEnd) {
         this.ended = true;
         // Bytes after the deflate stream's end (now or in a later piece): not data of this entry.
