@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the types of pako's deep modules must go with this file into every program that compiles it (e2e and bench too)
+/// <reference path="./pako-zlib.d.ts" />
 import { inflate, inflateEnd, inflateInit2 } from 'pako/lib/zlib/inflate.js';
 import ZStream from 'pako/lib/zlib/zstream.js';
 
