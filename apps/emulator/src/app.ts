@@ -1,4 +1,5 @@
 import express from 'express';
+import { answerAfterRequest } from './common/answer-after-request';
 import { createPersister, readStateFile } from './common/state-file';
 import { errorHandler } from './common/error-handler';
 import { gatewayAuth, gatewayNotFound } from './common/gateway-auth';
@@ -58,6 +59,7 @@ export function createEmulatorApp(options: EmulatorOptions = {}): EmulatorApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId);
+  app.use(answerAfterRequest);
   app.use('/__emulator', controlRoutes(() => faults, setFaults));
   app.use(gatewayAuth(ctx, states.iam as IamState));
   app.use(faultMiddleware(ctx));

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { hasBody } from '../common/has-body';
 import { requestIdOf } from '../common/request-id';
 import { serviceErrorBody, serviceOfPath } from '../common/service-errors';
 import type { ServiceContext } from '../context';
@@ -23,8 +24,6 @@ function cutUploadAfter(req: Request, limit: number): void {
     return push(chunk, encoding);
   };
 }
-
-const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 
 /**
  * Injected latency, throttling (429 + Retry-After), server errors (500/503), connection resets

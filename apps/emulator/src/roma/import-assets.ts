@@ -3,7 +3,6 @@ import type { AssetJobIdResponse } from '@portico/api-types/upstream';
 import { importAssetsQuerySchema, romaErrorCodes } from '@portico/api-types/upstream';
 import type { ServiceContext } from '../context';
 import { callerOf } from '../common/caller';
-import { afterUpload } from './after-upload';
 import { isRunning, newJob, settleJobs } from './asset-jobs';
 import { sendRomaError } from './errors';
 import type { InstanceParams } from './instance-guard';
@@ -24,15 +23,13 @@ export function importAssets(ctx: ServiceContext, state: RomaState) {
     const query = importAssetsQuerySchema.safeParse(req.query);
     if (!query.success) {
       const field = query.error.issues[0]?.path.join('.') ?? 'query';
-      afterUpload(req, () =>
-        sendRomaError(ctx, res, 400, romaErrorCodes.invalidParameters, 'Invalid parameters.', `Invalid value of ${field}.`),
-      );
+      sendRomaError(ctx, res, 400, romaErrorCodes.invalidParameters, 'Invalid parameters.', `Invalid value of ${field}.`);
       return;
     }
     const alreadyRunning = () =>
       sendRomaError(ctx, res, 400, romaErrorCodes.jobAlreadyRunning, 'An asset job is already running.', 'Wait until the running job ends.');
     if (hasRunningJob(ctx, instance, userId)) {
-      afterUpload(req, alreadyRunning);
+      alreadyRunning();
       return;
     }
     const outcome = await readAssetPackage(req);

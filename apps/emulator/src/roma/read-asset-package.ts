@@ -2,7 +2,6 @@ import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { AssetManifest } from '@portico/api-types/upstream';
 import { assetPackageFileNamePattern, importAssetFileField, romaErrorCodes } from '@portico/api-types/upstream';
-import { afterUpload } from './after-upload';
 import type { PackageRefusal } from './package-zip-reader';
 import { PackageZipReader } from './package-zip-reader';
 
@@ -14,7 +13,8 @@ const noBody = (details: string): PackageOutcome => ({
 
 /**
  * Parses the multipart upload as it streams (busboy → `PackageZipReader`); resolves once the
- * whole request was read, so the answer never comes before the upload ended.
+ * whole request was read, or at the first sign it is not a package (the gateway,
+ * `answerAfterRequest`, holds that answer until the upload ended).
  */
 export function readAssetPackage(req: IncomingMessage): Promise<PackageOutcome> {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ export function readAssetPackage(req: IncomingMessage): Promise<PackageOutcome> 
     try {
       parser = busboy({ headers: req.headers, limits: { fields: 20, files: 5 } });
     } catch {
-      afterUpload(req, () => resolve(noBody('The request must be multipart/form-data.')));
+      resolve(noBody('The request must be multipart/form-data.'));
       return;
     }
     let outcome: PackageOutcome | undefined;
@@ -57,7 +57,7 @@ export function readAssetPackage(req: IncomingMessage): Promise<PackageOutcome> 
     });
     parser.once('error', () => {
       req.unpipe(parser);
-      afterUpload(req, () => resolve(noBody('The multipart body is malformed or empty.')));
+      resolve(noBody('The multipart body is malformed or empty.'));
     });
     // A client that goes away mid-upload never lets the parser finish; settle so nothing waits forever.
     req.once('close', () => {

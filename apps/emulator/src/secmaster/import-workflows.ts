@@ -18,7 +18,6 @@ function readUpload(req: Request): Promise<{ text: string } | { error: string }>
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxDocumentBytes } });
     } catch {
-      req.resume();
       resolve({ error: 'The request must be multipart/form-data.' });
       return;
     }
@@ -39,7 +38,6 @@ function readUpload(req: Request): Promise<{ text: string } | { error: string }>
     parser.once('close', () => void fileDone.then(() => resolve(result)));
     parser.once('error', () => {
       req.unpipe(parser);
-      req.resume();
       resolve({ error: 'The multipart body is malformed.' });
     });
     // A client that goes away mid-upload never lets the parser finish; settle so nothing waits forever.

@@ -1,4 +1,5 @@
 import express from 'express';
+import { answerAfterRequest } from '../../common/answer-after-request';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRandom } from '../../common/random';
@@ -47,6 +48,7 @@ export function testContext(assetJobDurationMs = 10_000): TestContext {
  */
 export function serviceApp<S>(service: EmulatedService<S>, ctx: ServiceContext, state: S) {
   const app = express();
+  app.use(answerAfterRequest);
   app.use((req, res, next) => {
     const user = req.header('x-test-user');
     if (user !== 'none') res.locals.caller = { ...testCaller, userId: user ?? testCaller.userId };
