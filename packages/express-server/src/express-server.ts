@@ -11,9 +11,8 @@ import type { Express } from 'express';
  * milliseconds of several milliseconds each, and frequent full ones, which is what a proxied
  * request's p99 paid (docs/decisions/0009). Created here as instances of subclasses whose
  * prototype is the app's, they already have the prototype Express sets, and V8 skips a prototype
- * change to the same one. `app.request` and `app.response` become
- * those subclasses' prototypes (which inherit the app's own), so everything Express and the app
- * put on them stays where it was.
+ * change to the same one. `app.request` and `app.response` become those subclasses' prototypes
+ * (which inherit the app's own), so everything Express and the app put on them stays where it was.
  *
  * Call once per app; `options` are `http.createServer`'s (its `highWaterMark`, say).
  */

@@ -48,7 +48,7 @@ export function postMultipartStream(
   }
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
-    const req = httpRequest(url, { method: 'POST', headers, ...(closeConnection ? { agent: false } : {}) }, (res) => {
+    const req = httpRequest(url, { method: 'POST', headers, agent: closeConnection ? false : undefined }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
