@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { attachment, fileNameFrom, sanitiseFileName } from './content-disposition';
+import { relayByTurns } from './relay-by-turns';
 
 export interface StreamDownloadOptions {
   /**
@@ -44,7 +44,7 @@ export async function streamDownload(
   res.setHeader('cache-control', 'no-store');
   const unwatch = watchReads(upstream, idleMs);
   try {
-    await pipeline(upstream, res);
+    await relayByTurns(upstream, res);
   } catch (e) {
     res.destroy();
     upstream.destroy();
