@@ -1,6 +1,9 @@
 // The import and export scenarios' one measurement: the same transfer straight to the emulator
 // and through the BFF, in alternating pairs, with the BFF's RSS sampled throughout and each
-// server's CPU per GiB logged to tell which process sets the pace.
+// server's CPU per GiB logged to tell which process sets the pace. One unmeasured pair warms
+// both servers up first: a fresh Node process's first large transfer pays for its JIT and for a
+// train of full garbage collections while V8 sizes its heap limits (in the BFF, 16–33 full
+// collections and about twice the CPU of later transfers in its first GiB), once per process.
 import { availableLayouts, layoutLabel, place } from './cpu-layout';
 import { runLoad, type TransferJob } from './load-job';
 import { median, pairedRuns } from './paired-runs';
@@ -28,7 +31,9 @@ export interface TransferComparison {
 export async function compareTransfers(c: TransferComparison): Promise<Figure[]> {
   const { stack } = c;
   const figures: Figure[] = [];
+  // The idle RSS is read before the warm-up, so its growth counts too.
   const rss = await sampleRss(stack.bff.pid);
+  for (const side of ['straight', 'bff'] as const) c.check(side, await runLoad(c.jobs[side]));
   for (const layout of availableLayouts()) {
     const loadCpus = place(stack, layout);
     const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
@@ -41,7 +46,7 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
       cpu.gib[side] += c.bytesOf(r) / 2 ** 30;
       return c.bytesOf(r) / mib / r.seconds;
     };
-    const pairs = await pairedRuns(3, { straight: once('straight'), bff: once('bff') });
+    const pairs = await pairedRuns(5, { straight: once('straight'), bff: once('bff') });
     const speeds = (side: Side) => pairs.map((p) => p[side].toFixed(0)).join(', ');
     c.log(
       `${layoutLabel[layout]}: ${c.size / mib} MiB, MiB/s straight ${speeds('straight')}; through the BFF ${speeds('bff')}; ` +
