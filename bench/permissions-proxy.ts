@@ -144,7 +144,10 @@ export const permissionsProxy: BenchScenario = {
           );
           const [straight, bff] = r.targets;
           if (!straight || !bff || straight.failures + bff.failures > 0)
-            throw new Error(`at ${rate} req/s each: ${straight?.failures} straight and ${bff?.failures} BFF requests failed`);
+            throw new Error(
+              `at ${rate} req/s each: ${straight?.failures} straight and ${bff?.failures} BFF requests failed ` +
+                `(straight: ${JSON.stringify(straight?.failedWith)}; BFF: ${JSON.stringify(bff?.failedWith)})`,
+            );
           together.push({ straight, bff });
           log(
             `${label}: at ${rate} req/s to each, together: straight p50 ${straight.p50Ms} ms, p99 ${straight.p99Ms} ms; ` +

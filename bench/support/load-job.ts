@@ -47,7 +47,14 @@ export type LoadResult =
   | {
       kind: 'paced';
       /** Per target, in the job's order; latency runs from each request's due time. */
-      targets: { p50Ms: number; p99Ms: number; total: number; failures: number }[];
+      targets: {
+        p50Ms: number;
+        p99Ms: number;
+        total: number;
+        failures: number;
+        /** What the failed requests met, counted: `status 503`, `ECONNRESET`, … */
+        failedWith: Record<string, number>;
+      }[];
     }
   | {
       kind: 'transfer';

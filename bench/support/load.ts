@@ -41,6 +41,7 @@ function paced(job: PacedJob): Promise<LoadResult> {
     agent: new http.Agent({ keepAlive: true, maxSockets: job.connections }),
     latencies: [] as number[],
     failures: 0,
+    failedWith: {} as Record<string, number>,
   }));
   const interval = 1000 / (job.rate * sides.length);
   const total = Math.max(sides.length, Math.floor(job.rate * job.durationSeconds) * sides.length);
@@ -48,9 +49,13 @@ function paced(job: PacedJob): Promise<LoadResult> {
   let settled = 0;
   const start = performance.now();
   return new Promise((resolve) => {
-    const settle = (side: (typeof sides)[number], due: number, ok: boolean) => {
+    /** `failure`: what the request met, when it did not get a 200. */
+    const settle = (side: (typeof sides)[number], due: number, failure?: string) => {
       side.latencies.push(performance.now() - due);
-      if (!ok) side.failures++;
+      if (failure !== undefined) {
+        side.failures++;
+        side.failedWith[failure] = (side.failedWith[failure] ?? 0) + 1;
+      }
       if (++settled < total) return;
       resolve({
         kind: 'paced',
@@ -58,7 +63,7 @@ function paced(job: PacedJob): Promise<LoadResult> {
           s.agent.destroy();
           const sorted = s.latencies.sort((a, b) => a - b);
           const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-          return { p50Ms: at(0.5), p99Ms: at(0.99), total: sorted.length, failures: s.failures };
+          return { p50Ms: at(0.5), p99Ms: at(0.99), total: sorted.length, failures: s.failures, failedWith: s.failedWith };
         }),
       });
     };
@@ -70,10 +75,10 @@ function paced(job: PacedJob): Promise<LoadResult> {
         sent++;
         const req = http.get(side.url, { agent: side.agent, headers: side.headers }, (res) => {
           res.resume();
-          res.on('end', () => settle(side, due, res.statusCode === 200));
-          res.on('error', () => settle(side, due, false));
+          res.on('end', () => settle(side, due, res.statusCode === 200 ? undefined : `status ${res.statusCode}`));
+          res.on('error', (e: NodeJS.ErrnoException) => settle(side, due, e.code ?? e.message));
         });
-        req.on('error', () => settle(side, due, false));
+        req.on('error', (e: NodeJS.ErrnoException) => settle(side, due, e.code ?? e.message));
       }
       if (sent < total) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
     };
