@@ -1,7 +1,7 @@
 import { finished, type Readable, type Writable } from 'node:stream';
 
 /**
- * `pipeline(source, destination)` for a socket-to-socket relay, but what one turn of the event
+ * `pipeline(source, destination)` for a socket-to-socket relay (the export's), but what one turn of the event
  * loop read leaves in one write: the destination is corked at the turn's first chunk and
  * uncorked when the turn's reads are done (`setImmediate`, after the poll phase). One wake-up
  * reads up to 32 chunks of 64 KiB from a busy socket; written one by one, each chunk cost a

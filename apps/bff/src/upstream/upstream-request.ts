@@ -2,7 +2,6 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
-import { relayByTurns } from '../http/relay-by-turns';
 import { parseRetryAfter } from './retry-after';
 import { readJsonAnswer } from './upstream-body';
 import { allowedUpstreamHeaders } from './upstream-headers';
@@ -192,11 +191,8 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
     if (req.body === undefined) outgoing.end();
     else if (typeof req.body === 'string') outgoing.end(req.body);
     else {
-      // A failed upload surfaces through `outgoing`'s 'error' (a body error destroys it with
-      // that error); the relay's own rejection says nothing more.
-      relayByTurns(req.body, outgoing).catch((err: Error) => {
-        if (!outgoing.destroyed) outgoing.destroy(err);
-      });
+      req.body.on('error', (err) => outgoing.destroy(err));
+      req.body.pipe(outgoing);
     }
   });
 }
