@@ -23,7 +23,7 @@ export class DownloadStalledError extends Error {
 }
 
 /**
- * Pipes an upstream file to the browser as it arrives. Only `Content-Type`,
+ * Relays an upstream file to the browser as it arrives (`relayByTurns`). Only `Content-Type`,
  * `Content-Disposition` (sanitised) and `Content-Length` are relayed: no cookie or token
  * header can cross. A failure mid-stream, or an upstream silent for `idleMs` while the relay
  * waits for its bytes, destroys the browser's response (so a truncated file never looks
@@ -56,11 +56,11 @@ export async function streamDownload(
 
 /**
  * A read-driven idle timer: it runs only while `upstream` flows, that is while the relay waits
- * for its bytes, and is refreshed by each chunk. `pipe` pauses the upstream when the browser's
+ * for its bytes, and is refreshed by each chunk. The relay pauses the upstream when the browser's
  * side is full ('pause') and resumes it on 'drain' ('resume'): the timer stops and starts with
  * it, so backpressure from a slow browser never counts as upstream silence. (A socket timeout
  * would: with the upstream paused, its socket is silent too.) On expiry the upstream is destroyed
- * with a `DownloadStalledError`, which fails the pipeline. Answers the function that stops it.
+ * with a `DownloadStalledError`, which fails the relay. Answers the function that stops it.
  */
 function watchReads(upstream: Readable, idleMs: number): () => void {
   let timer: NodeJS.Timeout | undefined;
@@ -68,8 +68,8 @@ function watchReads(upstream: Readable, idleMs: number): () => void {
     clearTimeout(timer);
     timer = undefined;
   };
-  // On 'data' too: a chunk that fills the browser's side pauses the upstream as it is written,
-  // possibly before this listener runs, so only a stream still flowing gets a timer.
+  // On 'data' too: the upstream may be paused by the time a chunk's listeners run, so only a
+  // stream still flowing gets a timer.
   const arm = () => {
     if (upstream.readableFlowing !== true) return disarm();
     if (timer) timer.refresh();
