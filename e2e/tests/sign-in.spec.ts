@@ -44,6 +44,9 @@ test('a session ended on the server sends the user to sign in and back to where 
   await page.getByRole('tab', { name: 'Large screens' }).click();
   const where = new URL(page.url());
   expect(where.searchParams.get('type')).toBe('screen');
+  // The screen's own requests answered first: one still in flight when the session ends would
+  // meet it before the user does, and send them to sign in from the previous tab.
+  await page.waitForLoadState('networkidle');
 
   const res = await page.request.delete('/api/session', { headers: await csrfHeaders(page) });
   expect(res.status()).toBe(204);
