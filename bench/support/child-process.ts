@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 export { freePort } from '../../apps/emulator/src/free-port';
 
 
@@ -10,8 +10,10 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node <script>` with `env`, its output going to `logFile` (a full pipe would stall a
- * server that logs every request), and waits until `readyPath` answers with any status below 500.
+ * Starts `node <script>` with `env`, its output written straight to `logFile`, and waits until
+ * `readyPath` answers with any status below 500. The file is the child's own stdout and stderr:
+ * piped through this process, every log line cost a read here and a write to the file, and a pipe
+ * this process was slow to drain stalled a server that logs every request.
  */
 export async function startServerProcess(options: {
   name: string;
@@ -23,17 +25,17 @@ export async function startServerProcess(options: {
   /** Extra Node options, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
 }): Promise<ServerProcess> {
-  const log = createWriteStream(options.logFile);
+  const log = openSync(options.logFile, 'a');
   const child: ChildProcess = spawn(
     process.execPath,
     ['--enable-source-maps', ...(options.nodeArgs ?? []), options.script],
     {
       env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
     },
   );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // The child holds its own copy of the descriptor.
+  closeSync(log);
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
