@@ -1,4 +1,5 @@
-// Totals the JSON reports every suite writes (Vitest per package, Playwright for e2e)
+// Totals the JSON reports every suite writes (Vitest per package and for the bench's support,
+// Playwright for e2e)
 // into the one line CI reads: "N passed, N failed".
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ for (const group of ['apps', 'packages']) {
     reports.push(join(root, group, name, '.reports', 'vitest.json'));
   }
 }
+reports.push(join(root, 'bench', '.reports', 'vitest.json'));
 reports.push(join(root, 'e2e', '.reports', 'playwright.json'));
 const dependencyAudit = join(root, '.reports', 'dependency-audit.json');
 

@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --browser || exit 1
 export PATH="$(pwd)/.tools/node_modules/.bin:$PATH" TURBO_TELEMETRY_DISABLED=1
-rm -rf .reports apps/*/.reports packages/*/.reports e2e/.reports
+rm -rf .reports apps/*/.reports packages/*/.reports bench/.reports e2e/.reports
 
 status=0
 failed_steps=()
