@@ -65,6 +65,11 @@ export type LoadResult =
       answer: string;
     };
 
+/** The CPU seconds the load process used, to tell whether the load generator kept up. */
+export interface LoadCost {
+  loadCpuSeconds: number;
+}
+
 const benchDir = fileURLToPath(new URL('../', import.meta.url));
 const script = fileURLToPath(new URL('./load.ts', import.meta.url));
 
@@ -75,7 +80,7 @@ const script = fileURLToPath(new URL('./load.ts', import.meta.url));
 export function runLoad<K extends LoadJob['kind']>(
   job: LoadJob & { kind: K },
   cpus?: string,
-): Promise<Extract<LoadResult, { kind: K }>> {
+): Promise<Extract<LoadResult, { kind: K }> & LoadCost> {
   return new Promise((resolve, reject) => {
     const node = [process.execPath, '--import', 'tsx', script, JSON.stringify(job)];
     const [command, ...args] = cpus ? ['taskset', '-c', cpus, ...node] : node;
@@ -92,7 +97,7 @@ export function runLoad<K extends LoadJob['kind']>(
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0 || !line)
         return reject(new Error(`load process exited with ${code}:\n${err}`));
-      resolve(JSON.parse(line) as Extract<LoadResult, { kind: K }>);
+      resolve(JSON.parse(line) as Extract<LoadResult, { kind: K }> & LoadCost);
     });
   });
 }

@@ -118,4 +118,5 @@ function transfer(job: Extract<LoadJob, { kind: 'transfer' }>): Promise<LoadResu
 
 const job = JSON.parse(process.argv[2] ?? '') as LoadJob;
 const result = await (job.kind === 'transfer' ? transfer(job) : job.kind === 'paced' ? paced(job) : requests(job));
-process.stdout.write(`${JSON.stringify(result)}\n`);
+const { user, system } = process.cpuUsage();
+process.stdout.write(`${JSON.stringify({ ...result, loadCpuSeconds: (user + system) / 1e6 })}\n`);
