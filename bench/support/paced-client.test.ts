@@ -109,6 +109,14 @@ describe('PacedPool', () => {
     pool.close();
   });
 
+  it('fails a request that gets no answer in time, and goes on on a new connection', async () => {
+    const { url, stats } = await serve((_req, res, n) => (n === 0 ? undefined : json(res)));
+    const pool = new PacedPool({ url, headers: {} }, 1, 200);
+    expect(await sendAll(pool, 2)).toEqual(['no answer within 0.2 s', undefined]);
+    expect(stats.connections).toBe(2);
+    pool.close();
+  });
+
   it('does not reuse a connection idle for about as long as the server keeps one (the keep-alive race)', async () => {
     // The server keeps idle connections 2 s (Keep-Alive: timeout=2); the pool reuses one idle
     // under a second, opens a new one after.

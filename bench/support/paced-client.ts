@@ -83,7 +83,8 @@ interface Connection {
 /**
  * Up to `connections` kept-alive connections to one target. A request takes the connection that
  * went idle last (the others may idle out) or opens one; with all of them busy it waits its turn,
- * its latency still running from when it was due.
+ * its latency still running from when it was due. One whose connection stays silent for
+ * `answerTimeoutMs` fails.
  */
 export class PacedPool {
   private readonly bytes: Buffer;
@@ -96,6 +97,8 @@ export class PacedPool {
   constructor(
     target: PacedTarget,
     private readonly connections: number,
+    /** A request whose connection stays silent this long fails, so a load run is bounded in time. */
+    private readonly answerTimeoutMs = 10_000,
   ) {
     this.bytes = requestBytes(target);
     const u = new URL(target.url);
@@ -128,6 +131,10 @@ export class PacedPool {
     socket.on('data', (chunk: Buffer) => this.read(c, chunk));
     socket.on('error', (e: NodeJS.ErrnoException) => this.lost(c, e.code ?? e.message));
     socket.on('close', () => this.lost(c, 'closed by the server'));
+    // Counts only while a request waits: an idle connection is the keep-alive expiry's to close.
+    socket.setTimeout(this.answerTimeoutMs, () => {
+      if (c.settle) this.lost(c, `no answer within ${this.answerTimeoutMs / 1000} s`);
+    });
     return c;
   }
 
