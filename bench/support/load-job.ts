@@ -31,6 +31,10 @@ export interface TransferJob {
   /** Sent as the body (its size as Content-Length), streamed from disk. */
   bodyFile?: string;
   body?: string;
+  /** Fails when no byte moves either way this long (default 30 s; transfer-client.ts). */
+  stallSeconds?: number;
+  /** Fails when the transfer has not ended this long after it began (default 600 s). */
+  deadlineSeconds?: number;
 }
 
 export type LoadJob = RequestsJob | PacedJob | TransferJob;
