@@ -112,6 +112,7 @@ describe('transfer', () => {
     });
     const r = await transfer({ kind: 'transfer', url, method: 'POST', headers: {}, bodyFile: file });
     expect(r).toMatchObject({ status: 413, answer: '{"error_code":"ROMA.00110004"}' });
+    expect(r.uploadBytes).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('reads a head that arrives in pieces', async () => {

@@ -53,7 +53,8 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
       resolve({
         kind: 'transfer',
         status: head!.status,
-        uploadBytes,
+        // What was written of the body: all of it, unless the server answered before reading it.
+        uploadBytes: Math.max(0, Math.min(uploadBytes, socket.bytesWritten - requestHead.length)),
         downloadBytes: body!.bytes,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         answer: body!.sample.slice(0, 300),
