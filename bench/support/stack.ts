@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bffUpstreamEnv } from '../../apps/emulator/src/bff-upstream-env';
 import { demo } from '../../apps/emulator/src/demo';
 import { buildServers } from './build-servers';
 import { freePort, startServerProcess, type ServerProcess } from './child-process';
+import { startScriptOptions } from './start-script-options';
 
 export interface Stack {
   emulator: ServerProcess;
@@ -74,6 +76,8 @@ export async function startStack(
       readyPath: '/api/session',
       logFile: join(dir, 'bff.log'),
       nodeArgs: [
+        // As production starts it (apps/bff/package.json; docs/decisions/0013).
+        ...startScriptOptions(fileURLToPath(new URL('../../apps/bff/package.json', import.meta.url))),
         ...profileArgs('bff'),
         ...(bffInspectPort ? [`--inspect=127.0.0.1:${bffInspectPort}`] : []),
       ],
