@@ -33,12 +33,7 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
   const figures: Figure[] = [];
   // The idle RSS is read before the warm-up, so its growth counts too.
   const rss = await sampleRss(stack.bff.pid);
-  // At least a GiB through each side, whatever the file's size (ten 100 MiB files in --quick): a
-  // fresh BFF's first GiB costs it about twice the CPU of later ones, so a quick run warmed by one
-  // 100 MiB file measured that start (0.52–0.70 of straight where full runs measured 0.8–0.95).
-  const warmUps = Math.max(1, Math.ceil(2 ** 30 / c.size));
-  for (let i = 0; i < warmUps; i++)
-    for (const side of ['straight', 'bff'] as const) c.check(side, await runLoad(c.jobs[side]));
+  for (const side of ['straight', 'bff'] as const) c.check(side, await runLoad(c.jobs[side]));
   for (const layout of availableLayouts()) {
     const loadCpus = place(stack, layout);
     const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
