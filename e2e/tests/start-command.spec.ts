@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -8,10 +8,16 @@ import { demo, freePort } from '@portico/emulator';
 const repo = resolve(import.meta.dirname, '../..');
 const bffDir = join(repo, 'apps/bff');
 
+/** apps/bff's `start` script, `node [options] dist/server.js`, as words. */
+const startCommand = (
+  JSON.parse(readFileSync(join(bffDir, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start.split(/\s+/);
+
 /**
- * `pnpm start` as a newcomer runs it: `node dist/server.js` from apps/bff with no upstream
- * configured, so the BFF starts its embedded emulator. Only PORT (a free one) and DATA_DIR (a
- * throw-away folder) are set; the web app comes from the default `../web/dist`.
+ * `pnpm start` as a newcomer runs it: apps/bff's `start` script (its Node options included, see
+ * docs/decisions/0013) from apps/bff with no upstream configured, so the BFF starts its embedded
+ * emulator. Only PORT (a free one) and DATA_DIR (a throw-away folder) are set; the web app comes
+ * from the default `../web/dist`.
  */
 test.describe('the start command', () => {
   let child: ChildProcess;
@@ -21,14 +27,16 @@ test.describe('the start command', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    const script = join(bffDir, 'dist/server.js');
+    const [node, ...args] = startCommand;
+    expect(node, 'the start script runs node').toBe('node');
+    const script = join(bffDir, args.at(-1) ?? '');
     if (!existsSync(script)) throw new Error(`${script} is missing; run \`pnpm build\` first`);
     dataDir = mkdtempSync(join(tmpdir(), 'portico-start-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     // A newcomer's environment: PATH and HOME, and of Portico's only PORT and DATA_DIR.
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir };
-    child = spawn(process.execPath, [script], { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, args, { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
     };
