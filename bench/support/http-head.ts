@@ -1,4 +1,18 @@
-// Reading an HTTP/1.1 answer's head off raw socket bytes, for the bench's lean clients.
+// HTTP/1.1 heads for the bench's lean clients: a request's written, an answer's read off raw
+// socket bytes.
+
+/**
+ * The head of a `method` request of `url` with `headers`, then `fields` (the client's own:
+ * framing, connection), as bytes. Plain HTTP only.
+ */
+export function requestHead(method: string, url: string, headers: Record<string, string>, fields: string[]): Buffer {
+  const u = new URL(url);
+  if (u.protocol !== 'http:') throw new Error(`the bench's clients speak plain HTTP only, not ${u.protocol}`);
+  const lines = [`${method} ${u.pathname}${u.search} HTTP/1.1`, `host: ${u.host}`];
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  lines.push(...fields, '', '');
+  return Buffer.from(lines.join('\r\n'), 'latin1');
+}
 
 export interface HttpHead {
   status: number;

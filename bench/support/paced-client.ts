@@ -6,7 +6,7 @@
 // alone reached 270–750 ms at a p50 of 1–2 ms. With this client: 40–50 % busy, and a straight
 // p99 of about 8 ms.
 import net from 'node:net';
-import { readHead } from './http-head';
+import { readHead, requestHead } from './http-head';
 
 export interface PacedTarget {
   url: string;
@@ -29,12 +29,7 @@ export interface AnswerHead {
 
 /** The bytes of a GET of `target`, the same for every request. */
 export function requestBytes(target: PacedTarget): Buffer {
-  const u = new URL(target.url);
-  if (u.protocol !== 'http:') throw new Error(`paced load speaks plain HTTP only, not ${u.protocol}`);
-  const lines = [`GET ${u.pathname}${u.search} HTTP/1.1`, `host: ${u.host}`];
-  for (const [name, value] of Object.entries(target.headers)) lines.push(`${name}: ${value}`);
-  lines.push('connection: keep-alive', '', '');
-  return Buffer.from(lines.join('\r\n'), 'latin1');
+  return requestHead('GET', target.url, target.headers, ['connection: keep-alive']);
 }
 
 /**

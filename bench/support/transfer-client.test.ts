@@ -103,6 +103,18 @@ describe('transfer', () => {
     ).rejects.toThrow(/transfer not done within 0.5 s \(\d+ bytes read\)/);
   });
 
+  it('counts every byte read as progress: a download that keeps coming never stalls', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200);
+      const drip = setInterval(() => res.write('.'), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    // Longer than the stall time in all, but never silent for as long: the deadline ends it.
+    await expect(
+      transfer({ kind: 'transfer', url, method: 'GET', headers: {}, stallSeconds: 0.3, deadlineSeconds: 1 }),
+    ).rejects.toThrow(/transfer not done within 1 s/);
+  });
+
   it('gives the answer a server sent before it read the whole upload', async () => {
     dir = mkdtempSync(join(tmpdir(), 'transfer-'));
     const file = join(dir, 'body.bin');

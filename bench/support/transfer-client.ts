@@ -12,21 +12,16 @@
 import { createReadStream, statSync } from 'node:fs';
 import net from 'node:net';
 import { BodyReader } from './body-reader';
-import { readHead, type HttpHead } from './http-head';
+import { readHead, requestHead, type HttpHead } from './http-head';
 import type { LoadResult, TransferJob } from './load-job';
 
-export const transferLimits = { stallSeconds: 30, deadlineSeconds: 600 };
+const transferLimits = { stallSeconds: 30, deadlineSeconds: 600 };
 
 const readBufferBytes = 1024 * 1024;
 
 /** The request's head: the job's headers, its body's length, one request on the connection. */
 export function transferHead(job: TransferJob, uploadBytes: number): Buffer {
-  const u = new URL(job.url);
-  if (u.protocol !== 'http:') throw new Error(`transfers speak plain HTTP only, not ${u.protocol}`);
-  const lines = [`${job.method} ${u.pathname}${u.search} HTTP/1.1`, `host: ${u.host}`];
-  for (const [name, value] of Object.entries(job.headers)) lines.push(`${name}: ${value}`);
-  lines.push(`content-length: ${uploadBytes}`, 'connection: close', '', '');
-  return Buffer.from(lines.join('\r\n'), 'latin1');
+  return requestHead(job.method, job.url, job.headers, [`content-length: ${uploadBytes}`, 'connection: close']);
 }
 
 /** One request; the clock runs from connecting to reading the answer's last byte. */
@@ -34,7 +29,7 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
   const stallSeconds = job.stallSeconds ?? transferLimits.stallSeconds;
   const deadlineSeconds = job.deadlineSeconds ?? transferLimits.deadlineSeconds;
   const uploadBytes = job.bodyFile ? statSync(job.bodyFile).size : Buffer.byteLength(job.body ?? '');
-  const requestHead = transferHead(job, uploadBytes);
+  const request = transferHead(job, uploadBytes);
   const u = new URL(job.url);
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -54,7 +49,7 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
         kind: 'transfer',
         status: head!.status,
         // What was written of the body: all of it, unless the server answered before reading it.
-        uploadBytes: Math.max(0, Math.min(uploadBytes, socket.bytesWritten - requestHead.length)),
+        uploadBytes: Math.max(0, Math.min(uploadBytes, socket.bytesWritten - request.length)),
         downloadBytes: body!.bytes,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         answer: body!.sample.slice(0, 300),
@@ -92,7 +87,7 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
     });
     let file: ReturnType<typeof createReadStream> | undefined;
     socket.on('connect', () => {
-      socket.write(requestHead);
+      socket.write(request);
       if (job.bodyFile) {
         file = createReadStream(job.bodyFile, { highWaterMark: readBufferBytes });
         file.on('error', finish);
