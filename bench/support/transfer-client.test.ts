@@ -92,23 +92,22 @@ describe('transfer', () => {
     ).rejects.toThrow(/transfer stalled/);
   });
 
+  /** An answer that never ends: one byte every 50 ms. */
+  const dripping: http.RequestListener = (_req, res) => {
+    res.writeHead(200);
+    const drip = setInterval(() => res.write('.'), 50);
+    res.on('close', () => clearInterval(drip));
+  };
+
   it('fails a transfer that trickles past the deadline', async () => {
-    const url = await serve((_req, res) => {
-      res.writeHead(200);
-      const drip = setInterval(() => res.write('.'), 50);
-      res.on('close', () => clearInterval(drip));
-    });
+    const url = await serve(dripping);
     await expect(
       transfer({ kind: 'transfer', url, method: 'GET', headers: {}, stallSeconds: 1, deadlineSeconds: 0.5 }),
     ).rejects.toThrow(/transfer not done within 0.5 s \(\d+ bytes read\)/);
   });
 
   it('counts every byte read as progress: a download that keeps coming never stalls', async () => {
-    const url = await serve((_req, res) => {
-      res.writeHead(200);
-      const drip = setInterval(() => res.write('.'), 50);
-      res.on('close', () => clearInterval(drip));
-    });
+    const url = await serve(dripping);
     // Longer than the stall time in all, but never silent for as long: the deadline ends it.
     await expect(
       transfer({ kind: 'transfer', url, method: 'GET', headers: {}, stallSeconds: 0.3, deadlineSeconds: 1 }),
