@@ -9,7 +9,7 @@ import { demo } from '../apps/emulator/src/demo';
 import { availableLayouts, layoutLabel, place } from './support/cpu-layout';
 import { runLoad, type RequestsJob } from './support/load-job';
 import { median, pairedRuns } from './support/paired-runs';
-import { cpuSecondsOf } from './support/rss-sampler';
+import { cpuSecondsOf } from './support/proc-stat';
 import { atLeast, atMost, type BenchScenario, type Figure } from './support/scenario';
 import { startStack, type Stack } from './support/stack';
 

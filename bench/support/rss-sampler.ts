@@ -34,9 +34,3 @@ export async function sampleRss(pid: number, everyMs = 50) {
     stop: () => clearInterval(timer),
   };
 }
-
-/** CPU time (user + system) process `pid` has used so far, in seconds (Linux: /proc/<pid>/stat). */
-export function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}

@@ -7,7 +7,8 @@
 import { availableLayouts, layoutLabel, place } from './cpu-layout';
 import { runLoad, type TransferJob } from './load-job';
 import { median, pairedRuns } from './paired-runs';
-import { cpuSecondsOf, sampleRss } from './rss-sampler';
+import { cpuSecondsOf, minorFaultsOf } from './proc-stat';
+import { sampleRss } from './rss-sampler';
 import { atLeast, atMost, type Figure } from './scenario';
 import type { Stack } from './stack';
 
@@ -36,12 +37,18 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
   for (const side of ['straight', 'bff'] as const) c.check(side, await runLoad(c.jobs[side]));
   for (const layout of availableLayouts()) {
     const loadCpus = place(stack, layout);
-    const cpu = { bff: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
+    const cpu = { bff: 0, bffFaults: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
     const once = (side: Side) => async () => {
-      const before = { bff: cpuSecondsOf(stack.bff.pid), emulator: cpuSecondsOf(stack.emulator.pid) };
+      const before = {
+        bff: cpuSecondsOf(stack.bff.pid),
+        bffFaults: minorFaultsOf(stack.bff.pid),
+        emulator: cpuSecondsOf(stack.emulator.pid),
+      };
       const r = await runLoad(c.jobs[side], loadCpus);
-      if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
-      else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
+      if (side === 'bff') {
+        cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
+        cpu.bffFaults += minorFaultsOf(stack.bff.pid) - before.bffFaults;
+      } else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
       c.check(side, r);
       cpu.gib[side] += c.bytesOf(r) / 2 ** 30;
       return c.bytesOf(r) / mib / r.seconds;
@@ -50,7 +57,7 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
     const speeds = (side: Side) => pairs.map((p) => p[side].toFixed(0)).join(', ');
     c.log(
       `${layoutLabel[layout]}: ${c.size / mib} MiB, MiB/s straight ${speeds('straight')}; through the BFF ${speeds('bff')}; ` +
-        `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}`,
+        `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}; BFF page faults/GiB ${(cpu.bffFaults / cpu.gib.bff).toFixed(0)}`,
     );
     figures.push(
       atLeast(
