@@ -1,9 +1,10 @@
 // The import and export scenarios' one measurement: the same transfer straight to the emulator
-// and through the BFF, in alternating pairs, with the BFF's RSS sampled throughout and each
-// server's CPU per GiB logged to tell which process sets the pace. One unmeasured pair warms
-// both servers up first: a fresh Node process's first large transfer pays for its JIT (and, in the
-// BFF before docs/decisions/0013, for 16–33 full collections and about twice the CPU of later
-// transfers in its first GiB).
+// and through the BFF, in alternating pairs, with the BFF's RSS sampled throughout, each server's
+// CPU per GiB logged to tell which process sets the pace, and the BFF's minor page faults per GiB
+// to tell whether its allocator keeps giving memory back (decision 0014). One unmeasured pair
+// warms both servers up first: a fresh Node process's first large transfer pays for its JIT (and,
+// in the BFF before docs/decisions/0013, for 16–33 full collections and about twice the CPU of
+// later transfers in its first GiB).
 import { availableLayouts, layoutLabel, place } from './cpu-layout';
 import { runLoad, type TransferJob } from './load-job';
 import { median, pairedRuns } from './paired-runs';
