@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuSecondsOf, minorFaultsOf } from './proc-stat';
+import { countersOf, cpuSecondsOf } from './proc-stat';
 
 // Each reader is checked against the same counter read another way (getrusage, through
 // `process.cpuUsage` and `process.resourceUsage`), over a window that contains its own.
@@ -20,15 +20,15 @@ describe('cpuSecondsOf', () => {
   });
 });
 
-describe('minorFaultsOf', () => {
+describe('countersOf', () => {
   it('counts the pages this process touches for the first time', () => {
     const rusage0 = process.resourceUsage().minorPageFault;
-    const before = minorFaultsOf(process.pid);
+    const before = countersOf(process.pid).minorFaults;
     // 32 MiB the allocator takes fresh from the kernel (mmap), written once: 8 192 new pages of
     // 4 KiB, or as few as 16 where transparent huge pages map 2 MiB a fault.
     const memory = new Uint8Array(new ArrayBuffer(32 * 1024 * 1024));
     memory.fill(1);
-    const after = minorFaultsOf(process.pid);
+    const after = countersOf(process.pid).minorFaults;
     const rusage = process.resourceUsage().minorPageFault - rusage0;
     expect(memory[memory.length - 1]).toBe(1);
     expect(after - before).toBeGreaterThanOrEqual(16);
@@ -36,6 +36,6 @@ describe('minorFaultsOf', () => {
   });
 
   it('fails for a process that does not exist', () => {
-    expect(() => minorFaultsOf(2 ** 22 + 1)).toThrow(/ENOENT/);
+    expect(() => countersOf(2 ** 22 + 1)).toThrow(/ENOENT/);
   });
 });

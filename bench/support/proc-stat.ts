@@ -9,18 +9,29 @@ function statFields(pid: number): string[] {
   return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
 }
 
-/** CPU time (user + system) process `pid` has used so far, in seconds. */
-export function cpuSecondsOf(pid: number): number {
-  const fields = statFields(pid);
-  // utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+export interface ProcessCounters {
+  /** CPU time (user + system) used so far, in seconds. */
+  cpuSeconds: number;
+  /**
+   * Minor page faults taken so far: each is a page the kernel had to map, and zero, on first
+   * touch. A relay that takes many per GiB is paying for memory its allocator gave back and asked
+   * for again (decision 0014).
+   */
+  minorFaults: number;
 }
 
-/**
- * Minor page faults process `pid` has taken so far (field 10): each is a page the kernel had to
- * map, and zero, on first touch. A relay that takes many per GiB is paying for memory its
- * allocator gave back and asked for again (see the performance section of the README).
- */
-export function minorFaultsOf(pid: number): number {
-  return Number(statFields(pid)[7]);
+/** Process `pid`'s counters, from one read of its /proc/<pid>/stat. */
+export function countersOf(pid: number): ProcessCounters {
+  const fields = statFields(pid);
+  return {
+    // utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux).
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100,
+    // minflt, field 10.
+    minorFaults: Number(fields[7]),
+  };
+}
+
+/** CPU time (user + system) process `pid` has used so far, in seconds. */
+export function cpuSecondsOf(pid: number): number {
+  return countersOf(pid).cpuSeconds;
 }

@@ -8,7 +8,7 @@
 import { availableLayouts, layoutLabel, place } from './cpu-layout';
 import { runLoad, type TransferJob } from './load-job';
 import { median, pairedRuns } from './paired-runs';
-import { cpuSecondsOf, minorFaultsOf } from './proc-stat';
+import { countersOf } from './proc-stat';
 import { sampleRss } from './rss-sampler';
 import { atLeast, atMost, type Figure } from './scenario';
 import type { Stack } from './stack';
@@ -38,27 +38,29 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
   for (const side of ['straight', 'bff'] as const) c.check(side, await runLoad(c.jobs[side]));
   for (const layout of availableLayouts()) {
     const loadCpus = place(stack, layout);
-    const cpu = { bff: 0, bffFaults: 0, emulator: 0, gib: { straight: 0, bff: 0 } };
+    // What each side's server spent: the emulator on the straight side, the BFF through it.
+    const spent = {
+      straight: { cpuSeconds: 0, minorFaults: 0, gib: 0 },
+      bff: { cpuSeconds: 0, minorFaults: 0, gib: 0 },
+    };
     const once = (side: Side) => async () => {
-      const before = {
-        bff: cpuSecondsOf(stack.bff.pid),
-        bffFaults: minorFaultsOf(stack.bff.pid),
-        emulator: cpuSecondsOf(stack.emulator.pid),
-      };
+      const pid = side === 'bff' ? stack.bff.pid : stack.emulator.pid;
+      const before = countersOf(pid);
       const r = await runLoad(c.jobs[side], loadCpus);
-      if (side === 'bff') {
-        cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
-        cpu.bffFaults += minorFaultsOf(stack.bff.pid) - before.bffFaults;
-      } else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
+      const after = countersOf(pid);
       c.check(side, r);
-      cpu.gib[side] += c.bytesOf(r) / 2 ** 30;
+      spent[side].cpuSeconds += after.cpuSeconds - before.cpuSeconds;
+      spent[side].minorFaults += after.minorFaults - before.minorFaults;
+      spent[side].gib += c.bytesOf(r) / 2 ** 30;
       return c.bytesOf(r) / mib / r.seconds;
     };
     const pairs = await pairedRuns(5, { straight: once('straight'), bff: once('bff') });
     const speeds = (side: Side) => pairs.map((p) => p[side].toFixed(0)).join(', ');
+    const perGib = (side: Side, counter: 'cpuSeconds' | 'minorFaults') => spent[side][counter] / spent[side].gib;
     c.log(
       `${layoutLabel[layout]}: ${c.size / mib} MiB, MiB/s straight ${speeds('straight')}; through the BFF ${speeds('bff')}; ` +
-        `CPU s/GiB: emulator (straight) ${(cpu.emulator / cpu.gib.straight).toFixed(2)}, BFF ${(cpu.bff / cpu.gib.bff).toFixed(2)}; BFF page faults/GiB ${(cpu.bffFaults / cpu.gib.bff).toFixed(0)}`,
+        `CPU s/GiB: emulator (straight) ${perGib('straight', 'cpuSeconds').toFixed(2)}, BFF ${perGib('bff', 'cpuSeconds').toFixed(2)}; ` +
+        `BFF page faults/GiB ${perGib('bff', 'minorFaults').toFixed(0)}`,
     );
     figures.push(
       atLeast(
