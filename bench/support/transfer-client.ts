@@ -48,7 +48,8 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
       resolve({
         kind: 'transfer',
         status: head!.status,
-        // What was written of the body: all of it, unless the server answered before reading it.
+        // What was handed to the socket of the body (`bytesWritten` counts what it still queues, at
+        // most its buffer): all of it, unless the server answered before reading it.
         uploadBytes: Math.max(0, Math.min(uploadBytes, socket.bytesWritten - request.length)),
         downloadBytes: body!.bytes,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
