@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { startCommandOf } from './start-command';
 
 export interface ChildServer {
   name: string;
@@ -7,19 +8,24 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Starts a built server (`node dist/server.js`) and waits until `readyUrl` answers `readyStatus`. */
+/**
+ * Starts a built server as its package's `start` script runs it (`node [options] dist/server.js`,
+ * see start-command.ts) and waits until `readyUrl` answers `readyStatus`.
+ */
 export async function startChildServer(options: {
   name: string;
-  script: string;
+  /** The server's package folder (`apps/bff`): its `start` script says what to run. */
+  packageDir: string;
   env: Record<string, string>;
   readyUrl: string;
   readyStatus: number;
   timeoutMs?: number;
 }): Promise<ChildServer> {
-  if (!existsSync(options.script)) {
-    throw new Error(`${options.name}: ${options.script} is missing; run \`pnpm build\` first`);
+  const start = startCommandOf(options.packageDir);
+  if (!existsSync(start.script)) {
+    throw new Error(`${options.name}: ${start.script} is missing; run \`pnpm build\` first`);
   }
-  const child = spawn(process.execPath, ['--enable-source-maps', options.script], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...start.options, start.script], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,7 +16,7 @@ export default async function globalSetup() {
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   const emulator = await startChildServer({
     name: 'emulator',
-    script: join(repo, 'apps/emulator/dist/server.js'),
+    packageDir: join(repo, 'apps/emulator'),
     env: {
       PORT: String(emulatorPort),
       HOST: '127.0.0.1',
@@ -32,7 +32,7 @@ export default async function globalSetup() {
   const baseUrl = `http://127.0.0.1:${bffPort}`;
   const bff = await startChildServer({
     name: 'bff',
-    script: join(repo, 'apps/bff/dist/server.js'),
+    packageDir: join(repo, 'apps/bff'),
     env: {
       PORT: String(bffPort),
       HOST: '127.0.0.1',

@@ -27,7 +27,7 @@ export async function startPrivateStack(): Promise<PrivateStack> {
   const emulatorUrl = `http://127.0.0.1:${await freePort()}`;
   const emulator = await startChildServer({
     name: 'private emulator',
-    script: join(repo, 'apps/emulator/dist/server.js'),
+    packageDir: join(repo, 'apps/emulator'),
     env: { PORT: new URL(emulatorUrl).port, HOST: '127.0.0.1', DATA_DIR: emulatorDir, ASSET_JOB_DURATION_MS: '500' },
     readyUrl: `${emulatorUrl}/__emulator/health`,
     readyStatus: 200,
@@ -35,7 +35,7 @@ export async function startPrivateStack(): Promise<PrivateStack> {
   const baseUrl = `http://127.0.0.1:${await freePort()}`;
   const bff = await startChildServer({
     name: 'private bff',
-    script: join(repo, 'apps/bff/dist/server.js'),
+    packageDir: join(repo, 'apps/bff'),
     env: {
       PORT: new URL(baseUrl).port,
       HOST: '127.0.0.1',

@@ -1,17 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demo, freePort } from '@portico/emulator';
+import { startCommandOf } from '../support/start-command';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bffDir = join(repo, 'apps/bff');
-
-/** apps/bff's `start` script, `node [options] dist/server.js`, as words. */
-const startCommand = (
-  JSON.parse(readFileSync(join(bffDir, 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start.split(/\s+/);
 
 /**
  * `pnpm start` as a newcomer runs it: apps/bff's `start` script (its Node options included, see
@@ -27,16 +23,14 @@ test.describe('the start command', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    const [node, ...args] = startCommand;
-    expect(node, 'the start script runs node').toBe('node');
-    const script = join(bffDir, args.at(-1) ?? '');
+    const { options, script } = startCommandOf(bffDir);
     if (!existsSync(script)) throw new Error(`${script} is missing; run \`pnpm build\` first`);
     dataDir = mkdtempSync(join(tmpdir(), 'portico-start-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     // A newcomer's environment: PATH and HOME, and of Portico's only PORT and DATA_DIR.
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir };
-    child = spawn(process.execPath, args, { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [...options, script], { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
     };
