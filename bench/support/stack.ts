@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bffUpstreamEnv } from '../../apps/emulator/src/bff-upstream-env';
 import { demo } from '../../apps/emulator/src/demo';
+import { startCommandOf } from '../../apps/emulator/src/start-command';
 import { buildServers } from './build-servers';
 import { freePort, startServerProcess, type ServerProcess } from './child-process';
-import { startScriptOptions } from './start-script-options';
 
 export interface Stack {
   emulator: ServerProcess;
@@ -77,7 +77,7 @@ export async function startStack(
       logFile: join(dir, 'bff.log'),
       nodeArgs: [
         // As production starts it (apps/bff/package.json; docs/decisions/0013).
-        ...startScriptOptions(fileURLToPath(new URL('../../apps/bff/package.json', import.meta.url))),
+        ...startCommandOf(fileURLToPath(new URL('../../apps/bff', import.meta.url))).options,
         ...profileArgs('bff'),
         ...(bffInspectPort ? [`--inspect=127.0.0.1:${bffInspectPort}`] : []),
       ],

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { startCommandOf } from './start-command';
+import { startCommandOf } from '@portico/emulator';
 
 export interface ChildServer {
   name: string;
@@ -10,7 +10,7 @@ export interface ChildServer {
 
 /**
  * Starts a built server as its package's `start` script runs it (`node [options] dist/server.js`,
- * see start-command.ts) and waits until `readyUrl` answers `readyStatus`.
+ * see the emulator's start-command.ts) and waits until `readyUrl` answers `readyStatus`.
  */
 export async function startChildServer(options: {
   name: string;

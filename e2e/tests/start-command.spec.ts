@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demo, freePort } from '@portico/emulator';
-import { startCommandOf } from '../support/start-command';
+import { demo, freePort, startCommandOf, startScriptOf } from '@portico/emulator';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bffDir = join(repo, 'apps/bff');
@@ -23,6 +22,7 @@ test.describe('the start command', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
+    expect(startScriptOf(bffDir).trim().split(/\s+/)[0], 'the start script runs node').toBe('node');
     const { options, script } = startCommandOf(bffDir);
     if (!existsSync(script)) throw new Error(`${script} is missing; run \`pnpm build\` first`);
     dataDir = mkdtempSync(join(tmpdir(), 'portico-start-'));

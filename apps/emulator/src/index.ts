@@ -4,6 +4,7 @@ export type { EmulatorOptions } from './options';
 export { demo } from './demo';
 export { bffUpstreamEnv } from './bff-upstream-env';
 export { freePort } from './free-port';
+export { nodeCommandOf, startCommandOf, startScriptOf, type NodeCommand } from './start-command';
 export type { CallerIdentity, EmulatedService, FaultConfig, ServiceContext } from './context';
 export type { IamState } from './iam';
 export type { InsightState } from './insight';
