@@ -40,6 +40,10 @@ const profileArgs = (server: string): string[] => {
   return [...extra, ...(dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, server)] : [])];
 };
 
+/** The Node options `apps/<app>`'s `start` script runs its server with, as production starts it. */
+const startOptionsOf = (app: 'emulator' | 'bff'): string[] =>
+  startCommandOf(fileURLToPath(new URL(`../../apps/${app}`, import.meta.url))).options;
+
 export async function startStack(
   options: {
     emulatorEnv?: Record<string, string>;
@@ -59,7 +63,7 @@ export async function startStack(
       env: { DATA_DIR: join(dir, 'emulator'), ...options.emulatorEnv },
       readyPath: '/__emulator/health',
       logFile: join(dir, 'emulator.log'),
-      nodeArgs: profileArgs('emulator'),
+      nodeArgs: [...startOptionsOf('emulator'), ...profileArgs('emulator')],
     });
     started.push(emulator);
     const bffInspectPort = options.inspect ? await freePort() : undefined;
@@ -76,8 +80,8 @@ export async function startStack(
       readyPath: '/api/session',
       logFile: join(dir, 'bff.log'),
       nodeArgs: [
-        // As production starts it (apps/bff/package.json; docs/decisions/0013).
-        ...startCommandOf(fileURLToPath(new URL('../../apps/bff', import.meta.url))).options,
+        // As production starts it (its heap option: docs/decisions/0013).
+        ...startOptionsOf('bff'),
         ...profileArgs('bff'),
         ...(bffInspectPort ? [`--inspect=127.0.0.1:${bffInspectPort}`] : []),
       ],
