@@ -20,6 +20,7 @@ import { createSessionStore } from './features/session/session-store';
 import { createSigninLimiter } from './features/session/signin-limiter';
 import { checkOrigin, requireCsrf } from './http/csrf';
 import { errorMiddleware, notFound } from './http/error-middleware';
+import { answerJsonLean } from './http/json-answer';
 import './http/locals';
 import { requestLog } from './http/logger';
 import { requestId } from './http/request-id';
@@ -61,11 +62,16 @@ export function createApp(deps: AppDeps): Express {
   // nothing; without it a small body is also written with its headers in one write. Static
   // files keep theirs (serve-static sets its own).
   app.set('etag', false);
+  answerJsonLean(app);
   app.use(requestId, requestLog(logger), securityHeaders({ publicOrigin: env.PUBLIC_ORIGIN }));
 
-  app.use('/api', checkOrigin(env.PUBLIC_ORIGIN), loadSession(sessions, env.PUBLIC_ORIGIN));
-  // ---- Audits (engineer A): its router declares full paths (/api/audits…, /api/policy) -------
-  app.use(
+  // Every `/api` route sits in this one router, mounted once: each mount rewrites the request's
+  // URL on the way in and out (and its path is parsed again), which a proxied read paid four
+  // times when the checks and the audits were mounted at `/api` apart.
+  const api = Router();
+  api.use(checkOrigin(env.PUBLIC_ORIGIN), loadSession(sessions, env.PUBLIC_ORIGIN));
+  // ---- Audits (engineer A): /audits…, /policy; its own JSON parser, so before the one below ----
+  api.use(
     createAuditsRouter({
       db,
       insight,
@@ -82,7 +88,6 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  const api = Router();
   api.use(express.json({ limit: env.JSON_BODY_MAX_BYTES }));
   api.use(
     '/session',

@@ -22,11 +22,15 @@ export const transportRequestHeaders = ['host', 'connection', 'transfer-encoding
  */
 export const relayedFileHeaders = ['content-type', 'content-disposition', 'content-length'] as const;
 
+const allowedRequestHeaders: ReadonlySet<string> = new Set(upstreamRequestHeaders);
+
 /** Keeps only allow-listed names: the last gate before a request leaves for the upstream. */
 export function allowedUpstreamHeaders(headers: Record<string, string>): Record<string, string> {
-  const allowed = new Set<string>(upstreamRequestHeaders);
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (allowed.has(name.toLowerCase())) out[name.toLowerCase()] = value;
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    if (allowedRequestHeaders.has(lower)) out[lower] = headers[name]!;
+  }
   return out;
 }
 

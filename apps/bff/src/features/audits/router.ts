@@ -27,7 +27,7 @@ async function pipeLines(
   res.end();
 }
 
-/** `/api/audits…` and `/api/policy`: sweep, read, compare, export, fix (see fix-routes). */
+/** `/audits…` and `/policy` (mounted at `/api`): sweep, read, compare, export, fix (see fix-routes). */
 export function createAuditsRouter(deps: AuditsRouterDeps): Router {
   // Two prefixes, each matched once: a request elsewhere in /api skips every audit route.
   const auditRoutes = Router();
@@ -144,7 +144,7 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
   registerStartAuditRoutes(auditRoutes, deps, { audits, policies, json, now });
   registerFixRoutes(auditRoutes, deps, { audits, json });
   const router = Router();
-  router.use('/api/audits', auditRoutes);
-  router.use('/api/policy', policyRoutes);
+  router.use('/audits', auditRoutes);
+  router.use('/policy', policyRoutes);
   return router;
 }

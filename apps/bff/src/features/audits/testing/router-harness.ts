@@ -76,6 +76,7 @@ export function auditsTestApp(
   };
   const app = express();
   app.use(
+    '/api',
     createAuditsRouter({
       db,
       insight,
