@@ -36,4 +36,19 @@ describe('logger', () => {
     expect(line).not.toContain('SECRET');
     expect(line).not.toContain('S3CR3T');
   });
+
+  it("logs the request's whole path when a router mounted under a prefix answered it", async () => {
+    const { lines, destination } = capture();
+    const app = express();
+    app.use(requestLog(createLogger('info', destination)));
+    const insight = express.Router();
+    insight.get('/permissions', (_req, res) => void res.status(204).end());
+    const api = express.Router();
+    api.use('/insight', insight);
+    app.use('/api', api);
+    await request(app).get('/api/insight/permissions?resource_id=d-1');
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ method: 'GET', path: '/api/insight/permissions', status: 204 });
+  });
 });

@@ -48,12 +48,15 @@ export function requestLog(parent: Logger): RequestHandler {
   const logger = parent.child({}, { redact: { paths: [] } });
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Read now: by the time the answer closes, a mounted router (`/api`, `/insight`) has cut its
+    // own prefix off the request's URL.
+    const path = req.path;
     res.on('close', () => {
       logger.info(
         {
           request_id: res.locals.requestId,
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
           aborted: !res.writableFinished,
           user: res.locals.session?.user?.name,
