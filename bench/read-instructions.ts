@@ -1,0 +1,177 @@
+// `pnpm --filter ./bench read-instructions [bff-bundle.js …]`: the instructions a BFF executes per
+// proxied `GET /api/insight/permissions`, counted by callgrind. A diagnostic, not a target: CPU
+// time per read swings ±15 % between identical runs on these shared machines (and by 2× between
+// processes), so a change of a few per cent cannot be told apart by timing. An instruction count
+// does not depend on what else the machine is doing, so bundles are counted side by side; the
+// median of five windows repeated within about 1 % here (single windows spread ±5 %: a garbage
+// collection falls in one window or another). Without arguments it counts the BFF built from the
+// current sources; give the entry script of another build (`tsup --out-dir dist/other` in
+// apps/bff) to compare. READ_INSTRUCTIONS_NODE_ARGS passes Node options to the BFFs.
+//
+// Each BFF runs under `valgrind --tool=callgrind` with instrumentation off while it starts and
+// while 10 000 reads warm it up (counted with them, its JIT's compiling was half of the first
+// 1 500 reads), then on for five windows of 3 000 reads, each dumped on its own. The load comes
+// from autocannon in this process; the emulator runs natively. Its database is a fresh one on
+// the PostgreSQL server at READ_INSTRUCTIONS_POSTGRES (default postgres://postgres@127.0.0.1:5432,
+// database `test` for the admin connection): the embedded database reads a session again every
+// second, a wall-clock rhythm that callgrind's slowness would turn into a count that depends on
+// the run; with PostgreSQL every read looks its session up once (as replicas do), a fixed part.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { bffUpstreamEnv } from '../apps/emulator/src/bff-upstream-env';
+import { demo } from '../apps/emulator/src/demo';
+import { buildServers } from './support/build-servers';
+import { freePort, startServerProcess } from './support/child-process';
+
+const warmReads = 10_000;
+const countedReads = 3_000;
+const windows = 5;
+const postgres = (process.env.READ_INSTRUCTIONS_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+
+function need(command: string, args: string[], why: string): void {
+  if (spawnSync(command, args, { stdio: 'ignore' }).status !== 0) throw new Error(`${command} is needed ${why}`);
+}
+
+function psql(sql: string): void {
+  const r = spawnSync('psql', [`${postgres}/test`, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql at ${postgres} failed: ${r.stderr}`);
+}
+
+async function signIn(url: string): Promise<Record<string, string>> {
+  const user = demo.users.operator;
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ domain: demo.domainName, username: user.name, password: user.password }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf };
+}
+
+/** A dashboard whose switches the emulator holds: a 404 would count the error path. */
+async function permissionsUrl(url: string, headers: Record<string, string>): Promise<string> {
+  const list = await fetch(`${url}/api/insight/resources?type=dashboard&limit=20`, { headers });
+  const { items } = (await list.json()) as { items: { id: string }[] };
+  for (const { id } of items) {
+    const target = `${url}/api/insight/permissions?${new URLSearchParams({ resource_id: id, resource_type: 'dashboard' })}`;
+    const probe = await fetch(target, { headers });
+    await probe.arrayBuffer();
+    if (probe.status === 200) return target;
+  }
+  throw new Error('no dashboard with collaboration switches in the emulator');
+}
+
+async function load(url: string, headers: Record<string, string>, amount: number): Promise<void> {
+  const r = await autocannon({ url, headers, connections: 10, amount, timeout: 120 });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${r.non2xx} answers not 2xx, ${r.errors} errors`);
+}
+
+/** Sends a callgrind control command (`-i on`, `-d`) to the process; vgdb finds it by $HOST too. */
+function control(pid: number, args: string[]): void {
+  const r = spawnSync('callgrind_control', [...args, String(pid)], {
+    encoding: 'utf8',
+    env: { ...process.env, HOST: '127.0.0.1' },
+  });
+  if (!/OK/.test(r.stdout)) throw new Error(`callgrind_control ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
+}
+
+async function instructionsPerRead(script: string, emulatorUrl: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-instructions-'));
+  const database = `portico_instructions_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  psql(`CREATE DATABASE ${database}`);
+  const port = await freePort();
+  const bff = spawn(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      // V8 writes the code it compiles into anonymous memory.
+      '--smc-check=all-non-file',
+      '--instr-atstart=no',
+      `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
+      process.execPath,
+      '--initial-old-space-size=128',
+      ...(process.env.READ_INSTRUCTIONS_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      script,
+    ],
+    {
+      env: {
+        ...process.env,
+        ...bffUpstreamEnv(emulatorUrl),
+        // valgrind names its control pipes after $HOST, which the BFF reads as its listen address.
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: `${postgres}/${database}`,
+        DATA_DIR: join(dir, 'bff'),
+        WEB_DIST_DIR: join(dir, 'no-web'),
+      },
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      if (bff.exitCode !== null) throw new Error(`the BFF under callgrind exited with ${bff.exitCode}`);
+      try {
+        await (await fetch(`${url}/api/session`)).arrayBuffer();
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error('the BFF under callgrind did not start within 5 minutes');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    const headers = await signIn(url);
+    const target = await permissionsUrl(url, headers);
+    await load(target, headers, warmReads);
+    control(bff.pid!, ['-i', 'on']);
+    const perRead: number[] = [];
+    for (let w = 1; w <= windows; w++) {
+      await load(target, headers, countedReads);
+      // Each dump zeroes the counts: one file per window.
+      control(bff.pid!, ['-d']);
+      // The dump is written by the process itself, a moment after the command is taken.
+      const dumped = join(dir, `callgrind.out.${w}`);
+      for (let i = 0; i < 600 && !existsSync(dumped); i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 1000));
+      const total = Number(/^summary: (\d+)/m.exec(readFileSync(dumped, 'utf8'))?.[1]);
+      if (!Number.isFinite(total) || total === 0) throw new Error(`no instruction count in ${dumped}`);
+      perRead.push(total / countedReads);
+    }
+    return perRead;
+  } finally {
+    bff.kill('SIGKILL');
+    psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+need('valgrind', ['--version'], 'to count instructions (Debian: apt-get install valgrind)');
+need('psql', ['--version'], 'for the BFF database (Debian: apt-get install postgresql-client)');
+psql('SELECT 1');
+const servers = buildServers();
+const scripts = process.argv.slice(2).map((s) => resolve(s));
+if (scripts.length === 0) scripts.push(servers.bff);
+const dir = mkdtempSync(join(tmpdir(), 'portico-instructions-emulator-'));
+const emulator = await startServerProcess({
+  name: 'emulator',
+  script: servers.emulator,
+  port: await freePort(),
+  env: { DATA_DIR: join(dir, 'data') },
+  readyPath: '/__emulator/health',
+  logFile: join(dir, 'emulator.log'),
+});
+try {
+  const counts = await Promise.all(scripts.map((s) => instructionsPerRead(s, emulator.url)));
+  scripts.forEach((s, i) => {
+    const k = counts[i]!.map((c) => c / 1000);
+    const median = [...k].sort((a, b) => a - b)[Math.floor(k.length / 2)]!;
+    console.log(`${median.toFixed(1)}k instructions per read (windows: ${k.map((x) => x.toFixed(1)).join(', ')})  ${s}`);
+  });
+} finally {
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
