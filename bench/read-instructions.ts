@@ -25,6 +25,7 @@ import { bffUpstreamEnv } from '../apps/emulator/src/bff-upstream-env';
 import { demo } from '../apps/emulator/src/demo';
 import { buildServers } from './support/build-servers';
 import { freePort, startServerProcess } from './support/child-process';
+import { startOptionsOf } from './support/stack';
 
 const warmReads = 10_000;
 const countedReads = 3_000;
@@ -93,7 +94,8 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
       '--instr-atstart=no',
       `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
       process.execPath,
-      '--initial-old-space-size=128',
+      // As production starts it (its heap option: docs/decisions/0013).
+      ...startOptionsOf('bff'),
       ...(process.env.READ_INSTRUCTIONS_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       script,
     ],

@@ -41,7 +41,7 @@ const profileArgs = (server: string): string[] => {
 };
 
 /** The Node options `apps/<app>`'s `start` script runs its server with, as production starts it. */
-const startOptionsOf = (app: 'emulator' | 'bff'): string[] =>
+export const startOptionsOf = (app: 'emulator' | 'bff'): string[] =>
   startCommandOf(fileURLToPath(new URL(`../../apps/${app}`, import.meta.url))).options;
 
 export async function startStack(
