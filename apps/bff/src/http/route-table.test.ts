@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('the route table walked from createApp', () => {
-  it('holds every route, nested routers and the audits router’s full paths included (never vacuous)', () => {
+  it('holds every route, nested routers and the audits routes included (never vacuous)', () => {
     const keys = api.map(key);
     expect(keys.length).toBeGreaterThanOrEqual(27);
     expect(api.filter((r) => !safe.has(r.method)).length).toBeGreaterThanOrEqual(11);
