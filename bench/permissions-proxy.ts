@@ -7,6 +7,7 @@
 // them (support/cpu-layout).
 import { demo } from '../apps/emulator/src/demo';
 import { availableLayouts, layoutLabel, place } from './support/cpu-layout';
+import { dashboardWithPermissions } from './support/dashboard-with-permissions';
 import { runLoad, type RequestsJob } from './support/load-job';
 import { median, pairedRuns } from './support/paired-runs';
 import { cpuSecondsOf } from './support/proc-stat';
@@ -26,23 +27,6 @@ function straightUrl(stack: Stack, id: string): string {
   return `${stack.emulator.url}/v1/${demo.projectId}/authorization/cooperate-authorization/properties?${q}`;
 }
 
-/** A dashboard whose switches the emulator holds (a 404 would measure the error path). */
-async function dashboardWithPermissions(
-  stack: Stack,
-  headers: Record<string, string>,
-): Promise<string> {
-  const res = await fetch(`${stack.bff.url}/api/insight/resources?type=dashboard&limit=20`, {
-    headers: stack.bffHeaders,
-  });
-  const { items } = (await res.json()) as { items: { id: string }[] };
-  for (const { id } of items) {
-    const probe = await fetch(straightUrl(stack, id), { headers });
-    await probe.arrayBuffer();
-    if (probe.status === 200) return id;
-  }
-  throw new Error('no dashboard with collaboration switches in the emulator');
-}
-
 export const permissionsProxy: BenchScenario = {
   name,
   async run({ quick, log }) {
@@ -53,7 +37,7 @@ export const permissionsProxy: BenchScenario = {
         'x-auth-token': stack.token,
         'x-workspace-id': demo.insightWorkspaceId,
       };
-      const id = await dashboardWithPermissions(stack, straightHeaders);
+      const id = await dashboardWithPermissions(stack.bff.url, stack.bffHeaders);
       const q = new URLSearchParams({ resource_id: id, resource_type: 'dashboard' });
       const job = (url: string, headers: Record<string, string>, seconds: number): RequestsJob => ({
         kind: 'requests',

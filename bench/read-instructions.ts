@@ -22,10 +22,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { bffUpstreamEnv } from '../apps/emulator/src/bff-upstream-env';
-import { demo } from '../apps/emulator/src/demo';
 import { buildServers } from './support/build-servers';
 import { freePort, startServerProcess } from './support/child-process';
-import { startOptionsOf } from './support/stack';
+import { dashboardWithPermissions } from './support/dashboard-with-permissions';
+import { signInThroughBff, startOptionsOf } from './support/stack';
 
 const warmReads = 10_000;
 const countedReads = 3_000;
@@ -39,31 +39,6 @@ function need(command: string, args: string[], why: string): void {
 function psql(sql: string): void {
   const r = spawnSync('psql', [`${postgres}/test`, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`psql at ${postgres} failed: ${r.stderr}`);
-}
-
-async function signIn(url: string): Promise<Record<string, string>> {
-  const user = demo.users.operator;
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ domain: demo.domainName, username: user.name, password: user.password }),
-  });
-  if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf };
-}
-
-/** A dashboard whose switches the emulator holds: a 404 would count the error path. */
-async function permissionsUrl(url: string, headers: Record<string, string>): Promise<string> {
-  const list = await fetch(`${url}/api/insight/resources?type=dashboard&limit=20`, { headers });
-  const { items } = (await list.json()) as { items: { id: string }[] };
-  for (const { id } of items) {
-    const target = `${url}/api/insight/permissions?${new URLSearchParams({ resource_id: id, resource_type: 'dashboard' })}`;
-    const probe = await fetch(target, { headers });
-    await probe.arrayBuffer();
-    if (probe.status === 200) return target;
-  }
-  throw new Error('no dashboard with collaboration switches in the emulator');
 }
 
 async function load(url: string, headers: Record<string, string>, amount: number): Promise<void> {
@@ -126,8 +101,9 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
         await new Promise((r) => setTimeout(r, 250));
       }
     }
-    const headers = await signIn(url);
-    const target = await permissionsUrl(url, headers);
+    const headers = await signInThroughBff(url);
+    const q = new URLSearchParams({ resource_id: await dashboardWithPermissions(url, headers), resource_type: 'dashboard' });
+    const target = `${url}/api/insight/permissions?${q}`;
     await load(target, headers, warmReads);
     control(bff.pid!, ['-i', 'on']);
     const perRead: number[] = [];

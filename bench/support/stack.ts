@@ -109,7 +109,8 @@ export async function startStack(
 
 const operator = demo.users.operator;
 
-async function signInThroughBff(url: string): Promise<Record<string, string>> {
+/** Signs the demo operator in through the BFF at `url`: its cookie and CSRF headers. */
+export async function signInThroughBff(url: string): Promise<Record<string, string>> {
   const res = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
