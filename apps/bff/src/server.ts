@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     { port, host: env.HOST, upstream: embedded ? 'embedded emulator' : upstream.iam, database: db.kind },
     `Portico BFF listening on http://${env.HOST}:${port}`,
   );
+  // Said at once, not with the request lines' buffer: whoever starts the server waits for it.
+  logger.flush();
   const webServed = existsSync(resolvePath(env.WEB_DIST_DIR, 'index.html'));
   process.stdout.write(`${startBanner({ host: env.HOST, port, embedded: !!embedded, webServed })}\n`);
 
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Said once the listening socket is closed, so whoever reads it finds new connections refused.
     logger.info({ signal }, 'shutting down: no new connections, requests in flight finish');
+    logger.flush();
     // Keep-alive connections are closed as soon as they are idle, not after their timeout.
     server.closeIdleConnections();
     const idle = setInterval(() => server.closeIdleConnections(), 100);

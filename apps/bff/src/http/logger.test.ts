@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
-import { createLogger, requestLog } from './logger';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bufferedStdout, createLogger, logBuffer, requestLog } from './logger';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -50,5 +55,86 @@ describe('logger', () => {
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ method: 'GET', path: '/api/insight/permissions', status: 204 });
+  });
+});
+
+describe('log output', () => {
+  const opened: { dir: string; stream: ReturnType<typeof bufferedStdout> }[] = [];
+  afterEach(async () => {
+    for (const { dir, stream } of opened.splice(0)) {
+      // Ending the stream writes what it holds and closes the file.
+      await new Promise((r) => {
+        stream.once('close', r);
+        stream.end();
+      });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  /** A file standing in for standard output, its buffered stream, and the lines written so far. */
+  function output(flushEveryMs: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-log-'));
+    const file = join(dir, 'out.log');
+    const stream = bufferedStdout(openSync(file, 'a'), flushEveryMs);
+    opened.push({ dir, stream });
+    return {
+      stream,
+      bytes: () => readFileSync(file).length,
+      lines: () =>
+        readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; n?: number }),
+    };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 100));
+  async function until(check: () => boolean): Promise<void> {
+    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  it('holds request lines, and writes them with a warning, in order, as soon as one is logged', async () => {
+    const out = output(60_000);
+    const logger = createLogger('info', out.stream);
+    for (let n = 0; n < 3; n++) logger.info({ n }, 'request');
+    await settle();
+    expect(out.lines()).toEqual([]);
+    logger.warn('upstream slow');
+    await until(() => out.lines().length === 4);
+    expect(out.lines().map((l) => l.msg)).toEqual(['request', 'request', 'request', 'upstream slow']);
+  });
+
+  it('writes what it holds within its period when requests are few', async () => {
+    const out = output(50);
+    const logger = createLogger('info', out.stream);
+    logger.info('request');
+    await until(() => out.lines().length === 1);
+    expect(out.lines()).toMatchObject([{ msg: 'request' }]);
+  });
+
+  it('writes a burst once the buffer is full, without waiting for the period', async () => {
+    const out = output(60_000);
+    const logger = createLogger('info', out.stream);
+    const path = '/api/insight/permissions'.padEnd(100, 'x');
+    const logged = Math.ceil((2 * logBuffer.bytes) / path.length);
+    for (let n = 0; n < logged; n++) logger.info({ n, path }, 'request');
+    await until(() => out.lines().length > 0);
+    // The lines up to the one that filled the buffer, in order; the rest wait for the next.
+    const written = out.lines().map((l) => l.n);
+    expect(written).toEqual([...Array(written.length).keys()]);
+    expect(out.bytes()).toBeGreaterThanOrEqual(logBuffer.bytes);
+    expect(written.length).toBeLessThan(logged);
+  });
+
+  it.each([
+    ['process.exit', 'process.exit(3)', 3],
+    ['an uncaught error', "throw new Error('boom')", 1],
+  ])('writes what it holds when the process ends by %s', (_how, end, code) => {
+    const script = `import { createLogger } from './src/http/logger.ts';
+      const logger = createLogger('info');
+      for (let n = 0; n < 3; n++) logger.info({ n }, 'request');
+      setTimeout(() => { ${end}; }, 20);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(code);
+    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { n: number });
+    expect(lines.map((l) => l.n)).toEqual([0, 1, 2]);
   });
 });
