@@ -99,6 +99,18 @@ describe('log output', () => {
     expect(out.lines().map((l) => l.msg)).toEqual(['request', 'request', 'request', 'upstream slow']);
   });
 
+  it('writes a warning logged while a write is in flight as soon as that write is done', async () => {
+    const out = output(60_000);
+    const logger = createLogger('info', out.stream);
+    // One line longer than the buffer is written at once: its write is on the thread pool
+    // while the next two lines are logged, and they are less than the buffer holds.
+    logger.info({ n: 0, path: '/'.padEnd(logBuffer.bytes + 1, 'x') }, 'request');
+    logger.info({ n: 1 }, 'request');
+    logger.warn({ n: 2 }, 'upstream slow');
+    await until(() => out.lines().length === 3);
+    expect(out.lines().map((l) => l.msg)).toEqual(['request', 'request', 'upstream slow']);
+  });
+
   it('writes what it holds within its period when requests are few', async () => {
     const out = output(50);
     const logger = createLogger('info', out.stream);

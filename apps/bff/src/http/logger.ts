@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { RequestHandler } from 'express';
 
@@ -52,6 +53,15 @@ const warn = pino.levels.values.warn!;
  * request lines wait for the buffer.
  */
 export function createLogger(level: string, destination: DestinationStream = bufferedStdout()): Logger {
+  // sonic-boom drops a flush asked for while a write is in flight; a warning logged then is
+  // written when that write is done (its 'drain'), not a period later.
+  let flushAfterWrite = false;
+  const stream = destination as DestinationStream & Partial<Pick<EventEmitter, 'on'>> & { flush?: () => void };
+  stream.on?.('drain', () => {
+    if (!flushAfterWrite) return;
+    flushAfterWrite = false;
+    stream.flush?.();
+  });
   return pino(
     {
       level,
@@ -60,7 +70,9 @@ export function createLogger(level: string, destination: DestinationStream = buf
       hooks: {
         logMethod(args, method, lineLevel) {
           method.apply(this, args);
-          if (lineLevel >= warn) this.flush();
+          if (lineLevel < warn) return;
+          flushAfterWrite = true;
+          this.flush();
         },
       },
     },
