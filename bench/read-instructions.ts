@@ -17,7 +17,7 @@
 // second, a wall-clock rhythm that callgrind's slowness would turn into a count that depends on
 // the run; with PostgreSQL every read looks its session up once (as replicas do), a fixed part.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -60,6 +60,10 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
   const database = `portico_instructions_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   psql(`CREATE DATABASE ${database}`);
   const port = await freePort();
+  // What the BFF and valgrind print, for the error when it does not start.
+  const output = join(dir, 'bff.log');
+  const outputFd = openSync(output, 'a');
+  const lastLines = () => readFileSync(output, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
   const bff = spawn(
     'valgrind',
     [
@@ -85,19 +89,21 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
         DATA_DIR: join(dir, 'bff'),
         WEB_DIST_DIR: join(dir, 'no-web'),
       },
-      stdio: 'ignore',
+      stdio: ['ignore', outputFd, outputFd],
     },
   );
+  closeSync(outputFd);
   const url = `http://127.0.0.1:${port}`;
   try {
     const deadline = Date.now() + 300_000;
     for (;;) {
-      if (bff.exitCode !== null) throw new Error(`the BFF under callgrind exited with ${bff.exitCode}`);
+      if (bff.exitCode !== null || bff.signalCode !== null)
+        throw new Error(`the BFF under callgrind exited with ${bff.exitCode ?? bff.signalCode}:\n${lastLines()}`);
       try {
         await (await fetch(`${url}/api/session`)).arrayBuffer();
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error('the BFF under callgrind did not start within 5 minutes');
+        if (Date.now() > deadline) throw new Error(`the BFF under callgrind did not start within 5 minutes:\n${lastLines()}`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }
