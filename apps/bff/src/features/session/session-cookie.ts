@@ -29,8 +29,11 @@ function hostnameOf(host: string | undefined): string {
 /** Which cookie this request's page holds: decided by what the browser sees (scheme and host). */
 export function sessionCookieProfile(req: Request, publicOrigin?: string): SessionCookieProfile {
   const https = publicOrigin ? publicOrigin.startsWith('https:') : req.secure;
+  if (https) return { name: secureSessionCookieName, secure: true };
+  // Plain http: only a loopback host gets the development cookie (an https origin, the
+  // production case, never parses a URL here).
   const host = publicOrigin ? new URL(publicOrigin).host : req.get('host');
-  if (!https && loopbackHost.test(hostnameOf(host))) return { name: loopbackSessionCookieName, secure: false };
+  if (loopbackHost.test(hostnameOf(host))) return { name: loopbackSessionCookieName, secure: false };
   return { name: secureSessionCookieName, secure: true };
 }
 
