@@ -1,4 +1,3 @@
-import type { EventEmitter } from 'node:events';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { RequestHandler } from 'express';
 
@@ -41,9 +40,23 @@ export const logBuffer = { bytes: 4096, flushEveryMs: 250 };
  * `logBuffer.flushEveryMs`) instead of one write a line: each write goes through libuv's thread
  * pool, and at a paced load one a request woke a pool thread twice a read (docs/decisions/0015).
  * What is held is written synchronously when the process exits, however it exits short of a kill.
+ * `flush()` writes what is held now, or, when a write is in flight (sonic-boom drops a flush
+ * asked for then), as soon as that write is done.
  */
 export function bufferedStdout(fd = 1, flushEveryMs = logBuffer.flushEveryMs): ReturnType<typeof pino.destination> {
-  return pino.destination({ dest: fd, sync: false, minLength: logBuffer.bytes, periodicFlush: flushEveryMs });
+  const stream = pino.destination({ dest: fd, sync: false, minLength: logBuffer.bytes, periodicFlush: flushEveryMs });
+  const flushNow = stream.flush.bind(stream);
+  let flushAfterWrite = false;
+  stream.on('drain', () => {
+    if (!flushAfterWrite) return;
+    flushAfterWrite = false;
+    flushNow();
+  });
+  stream.flush = (cb) => {
+    flushAfterWrite = true;
+    flushNow(cb);
+  };
+  return stream;
 }
 
 const warn = pino.levels.values.warn!;
@@ -53,15 +66,6 @@ const warn = pino.levels.values.warn!;
  * request lines wait for the buffer.
  */
 export function createLogger(level: string, destination: DestinationStream = bufferedStdout()): Logger {
-  // sonic-boom drops a flush asked for while a write is in flight; a warning logged then is
-  // written when that write is done (its 'drain'), not a period later.
-  let flushAfterWrite = false;
-  const stream = destination as DestinationStream & Partial<Pick<EventEmitter, 'on'>> & { flush?: () => void };
-  stream.on?.('drain', () => {
-    if (!flushAfterWrite) return;
-    flushAfterWrite = false;
-    stream.flush?.();
-  });
   return pino(
     {
       level,
@@ -70,9 +74,7 @@ export function createLogger(level: string, destination: DestinationStream = buf
       hooks: {
         logMethod(args, method, lineLevel) {
           method.apply(this, args);
-          if (lineLevel < warn) return;
-          flushAfterWrite = true;
-          this.flush();
+          if (lineLevel >= warn) this.flush();
         },
       },
     },
