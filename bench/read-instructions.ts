@@ -16,15 +16,16 @@
 // database `test` for the admin connection): the embedded database reads a session again every
 // second, a wall-clock rhythm that callgrind's slowness would turn into a count that depends on
 // the run; with PostgreSQL every read looks its session up once (as replicas do), a fixed part.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { bffUpstreamEnv } from '../apps/emulator/src/bff-upstream-env';
 import { buildServers } from './support/build-servers';
-import { freePort, startServerProcess } from './support/child-process';
+import { freePort, startServerProcess, type ServerProcess } from './support/child-process';
 import { dashboardWithPermissions } from './support/dashboard-with-permissions';
+import { median } from './support/paired-runs';
 import { signInThroughBff, startOptionsOf } from './support/stack';
 
 const warmReads = 10_000;
@@ -59,64 +60,47 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
   const dir = mkdtempSync(join(tmpdir(), 'portico-instructions-'));
   const database = `portico_instructions_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   psql(`CREATE DATABASE ${database}`);
-  const port = await freePort();
-  // What the BFF and valgrind print, for the error when it does not start.
-  const output = join(dir, 'bff.log');
-  const outputFd = openSync(output, 'a');
-  const lastLines = () => readFileSync(output, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
-  const bff = spawn(
-    'valgrind',
-    [
-      '--tool=callgrind',
-      // V8 writes the code it compiles into anonymous memory.
-      '--smc-check=all-non-file',
-      '--instr-atstart=no',
-      `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
-      process.execPath,
-      // As production starts it (its heap option: docs/decisions/0013).
-      ...startOptionsOf('bff'),
-      ...(process.env.READ_INSTRUCTIONS_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  let bff: ServerProcess | undefined;
+  try {
+    bff = await startServerProcess({
+      name: 'the BFF under callgrind',
       script,
-    ],
-    {
+      port: await freePort(),
+      runUnder: [
+        'valgrind',
+        '--tool=callgrind',
+        // V8 writes the code it compiles into anonymous memory.
+        '--smc-check=all-non-file',
+        '--instr-atstart=no',
+        `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
+      ],
+      nodeArgs: [
+        // As production starts it (its heap option: docs/decisions/0013).
+        ...startOptionsOf('bff'),
+        ...(process.env.READ_INSTRUCTIONS_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ],
+      // startServerProcess sets HOST=127.0.0.1, which valgrind also names its control pipes after.
       env: {
-        ...process.env,
         ...bffUpstreamEnv(emulatorUrl),
-        // valgrind names its control pipes after $HOST, which the BFF reads as its listen address.
-        HOST: '127.0.0.1',
-        PORT: String(port),
         DATABASE_URL: `${postgres}/${database}`,
         DATA_DIR: join(dir, 'bff'),
         WEB_DIST_DIR: join(dir, 'no-web'),
       },
-      stdio: ['ignore', outputFd, outputFd],
-    },
-  );
-  closeSync(outputFd);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    const deadline = Date.now() + 300_000;
-    for (;;) {
-      if (bff.exitCode !== null || bff.signalCode !== null)
-        throw new Error(`the BFF under callgrind exited with ${bff.exitCode ?? bff.signalCode}:\n${lastLines()}`);
-      try {
-        await (await fetch(`${url}/api/session`)).arrayBuffer();
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`the BFF under callgrind did not start within 5 minutes:\n${lastLines()}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+      readyPath: '/api/session',
+      readyWithinMs: 300_000,
+      logFile: join(dir, 'bff.log'),
+    });
+    const url = bff.url;
     const headers = await signInThroughBff(url);
     const q = new URLSearchParams({ resource_id: await dashboardWithPermissions(url, headers), resource_type: 'dashboard' });
     const target = `${url}/api/insight/permissions?${q}`;
     await load(target, headers, warmReads);
-    control(bff.pid!, ['-i', 'on']);
+    control(bff.pid, ['-i', 'on']);
     const perRead: number[] = [];
     for (let w = 1; w <= windows; w++) {
       await load(target, headers, countedReads);
       // Each dump zeroes the counts: one file per window.
-      control(bff.pid!, ['-d']);
+      control(bff.pid, ['-d']);
       // The dump is written by the process itself, a moment after the command is taken.
       const dumped = join(dir, `callgrind.out.${w}`);
       for (let i = 0; i < 600 && !existsSync(dumped); i++) await new Promise((r) => setTimeout(r, 100));
@@ -127,7 +111,7 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
     }
     return perRead;
   } finally {
-    bff.kill('SIGKILL');
+    await bff?.stop();
     psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
   }
@@ -152,8 +136,7 @@ try {
   const counts = await Promise.all(scripts.map((s) => instructionsPerRead(s, emulator.url)));
   scripts.forEach((s, i) => {
     const k = counts[i]!.map((c) => c / 1000);
-    const median = [...k].sort((a, b) => a - b)[Math.floor(k.length / 2)]!;
-    console.log(`${median.toFixed(1)}k instructions per read (windows: ${k.map((x) => x.toFixed(1)).join(', ')})  ${s}`);
+    console.log(`${median(k).toFixed(1)}k instructions per read (windows: ${k.map((x) => x.toFixed(1)).join(', ')})  ${s}`);
   });
 } finally {
   await emulator.stop();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 export { freePort } from '../../apps/emulator/src/free-port';
 
 
@@ -7,6 +7,11 @@ export interface ServerProcess {
   pid: number;
   url: string;
   stop(): Promise<void>;
+}
+
+/** The last lines of a server's log, for an error that says why it did not start. */
+function lastLines(logFile: string): string {
+  return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
 }
 
 /**
@@ -24,11 +29,22 @@ export async function startServerProcess(options: {
   logFile: string;
   /** Extra Node options, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** A command that runs Node under it, e.g. `['valgrind', '--tool=callgrind']`; its pid is the server's. */
+  runUnder?: string[];
+  /** How long it may take to answer `readyPath` (default 60 s). */
+  readyWithinMs?: number;
 }): Promise<ServerProcess> {
   const log = openSync(options.logFile, 'a');
-  const child: ChildProcess = spawn(
+  const [command, ...args] = [
+    ...(options.runUnder ?? []),
     process.execPath,
-    ['--enable-source-maps', ...(options.nodeArgs ?? []), options.script],
+    '--enable-source-maps',
+    ...(options.nodeArgs ?? []),
+    options.script,
+  ];
+  const child: ChildProcess = spawn(
+    command!,
+    args,
     {
       env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
       stdio: ['ignore', log, log],
@@ -37,10 +53,12 @@ export async function startServerProcess(options: {
   // The child holds its own copy of the descriptor.
   closeSync(log);
   const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`${options.name} exited with ${child.exitCode}; see ${options.logFile}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `${options.name} exited with ${child.exitCode ?? child.signalCode}; ${options.logFile} ends:\n${lastLines(options.logFile)}`,
+      );
     try {
       const res = await fetch(url + options.readyPath);
       await res.arrayBuffer();
@@ -51,7 +69,7 @@ export async function startServerProcess(options: {
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(
-        `${options.name} did not become ready at ${url}${options.readyPath}; see ${options.logFile}`,
+        `${options.name} did not become ready at ${url}${options.readyPath}; ${options.logFile} ends:\n${lastLines(options.logFile)}`,
       );
     }
     await new Promise((r) => setTimeout(r, 100));
