@@ -84,9 +84,8 @@ describe('log output', () => {
     };
   }
   const settle = () => new Promise((r) => setTimeout(r, 100));
-  async function until(check: () => boolean): Promise<void> {
-    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-  }
+  /** Writes land on the thread pool's time: wait up to 5 s for them. */
+  const writesLand = { timeout: 5000 };
 
   it('holds request lines, and writes them with a warning, in order, as soon as one is logged', async () => {
     const out = output(60_000);
@@ -95,7 +94,7 @@ describe('log output', () => {
     await settle();
     expect(out.lines()).toEqual([]);
     logger.warn('upstream slow');
-    await until(() => out.lines().length === 4);
+    await expect.poll(() => out.lines().length, writesLand).toBe(4);
     expect(out.lines().map((l) => l.msg)).toEqual(['request', 'request', 'request', 'upstream slow']);
   });
 
@@ -107,7 +106,7 @@ describe('log output', () => {
     logger.info({ n: 0, path: '/'.padEnd(logBuffer.bytes + 1, 'x') }, 'request');
     logger.info({ n: 1 }, 'request');
     logger.warn({ n: 2 }, 'upstream slow');
-    await until(() => out.lines().length === 3);
+    await expect.poll(() => out.lines().length, writesLand).toBe(3);
     expect(out.lines().map((l) => l.msg)).toEqual(['request', 'request', 'upstream slow']);
   });
 
@@ -115,7 +114,7 @@ describe('log output', () => {
     const out = output(50);
     const logger = createLogger('info', out.stream);
     logger.info('request');
-    await until(() => out.lines().length === 1);
+    await expect.poll(() => out.lines().length, writesLand).toBe(1);
     expect(out.lines()).toMatchObject([{ msg: 'request' }]);
   });
 
@@ -125,7 +124,7 @@ describe('log output', () => {
     const path = '/api/insight/permissions'.padEnd(100, 'x');
     const logged = Math.ceil((2 * logBuffer.bytes) / path.length);
     for (let n = 0; n < logged; n++) logger.info({ n, path }, 'request');
-    await until(() => out.lines().length > 0);
+    await expect.poll(() => out.lines().length, writesLand).toBeGreaterThan(0);
     // The lines up to the one that filled the buffer, in order; the rest wait for the next.
     const written = out.lines().map((l) => l.n);
     expect(written).toEqual([...Array(written.length).keys()]);
