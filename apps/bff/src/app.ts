@@ -58,6 +58,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind reverse proxies, the client's address (sign-in limits) and https (HSTS, the cookie's
+  // Secure) come from the X-Forwarded headers of the proxies named here, and from no one else.
+  if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY);
   // API answers are never cached (`no-store`), so an ETag (a SHA-1 of every JSON body) buys
   // nothing; without it a small body is also written with its headers in one write. Static
   // files keep theirs (serve-static sets its own).

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { envSchema, parseEnv } from './env';
 import { upstreamFromEnv } from './upstream-config';
 
 describe('parseEnv', () => {
@@ -29,5 +30,30 @@ describe('parseEnv', () => {
     expect(env.ROLE_MAP).toEqual({ alice: 'admin', bob: 'auditor' });
     expect(env.IAM_ENDPOINT).toBe('https://x.test');
     expect(() => parseEnv({ ROLE_MAP: 'alice=root' })).toThrow(/ROLE_MAP/);
+  });
+
+  it('takes the trusted proxies as addresses or a hop count, and refuses trusting everyone', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBeUndefined();
+    expect(parseEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8 ,192.0.2.7,fd00::/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.0.2.7',
+      'fd00::/8',
+    ]);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" is not accepted: name the proxies' addresses/);
+    expect(() => parseEnv({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: a hop count is 1 to 16/);
+    expect(() => parseEnv({ TRUST_PROXY: 'loopback,proxy.internal' })).toThrow(/TRUST_PROXY: invalid IP address: proxy.internal/);
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY: invalid range on address: 10.0.0.0\/33/);
+    expect(() => parseEnv({ TRUST_PROXY: ' , ' })).toThrow(/TRUST_PROXY: no address named/);
+  });
+
+  it('documents every variable in the README and in .env.example', () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../../../../.env.example', import.meta.url), 'utf8');
+    for (const name of Object.keys(envSchema.shape)) {
+      expect(readme, name).toContain(`| \`${name}\` |`);
+      expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
+    }
   });
 });

@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { roleSchema } from '@portico/api-types';
 import { defaultRetryPolicy } from '../features/audits/retry';
@@ -25,10 +26,44 @@ const roleMap = z
     return out;
   });
 
+/**
+ * Express's `trust proxy`, for a BFF behind reverse proxies: which peers may say, in
+ * `X-Forwarded-For` and `X-Forwarded-Proto`, who the client is and whether it came over https.
+ * Either the proxies' addresses (IPs, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`,
+ * comma-separated) or how many proxies stand in front (a hop count). Trusting every peer
+ * (`true`) is refused: a client reaching the BFF directly could then name any address as its own.
+ */
+const trustProxy = z.string().transform((s, ctx): number | string[] => {
+  const value = s.trim();
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 16) return hops;
+    ctx.addIssue({ code: 'custom', message: `a hop count is 1 to 16 (got ${value}); leave it unset when no proxy stands in front` });
+    return z.NEVER;
+  }
+  if (/^(true|false|yes|no|on|off)$/i.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not accepted: name the proxies' addresses (e.g. loopback or 10.0.0.0/8) or their number, or leave it unset`,
+    });
+    return z.NEVER;
+  }
+  const addresses = value.split(',').map((a) => a.trim()).filter(Boolean);
+  try {
+    if (addresses.length === 0) throw new Error('no address named');
+    proxyaddr.compile(addresses);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `${(e as Error).message} (want IPs, CIDR ranges, loopback, linklocal or uniquelocal)` });
+    return z.NEVER;
+  }
+  return addresses;
+});
+
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_ORIGIN: url.optional(),
+  TRUST_PROXY: trustProxy.optional(),
   IAM_ENDPOINT: url.optional(),
   INSIGHT_ENDPOINT: url.optional(),
   SECMASTER_ENDPOINT: url.optional(),

@@ -21,6 +21,8 @@ export interface BffFixture {
   /** Every log line the app wrote, as text. */
   logs: string[];
   env: Env;
+  /** The same BFF with other settings (over the fixture's own), on the same database and upstream. */
+  withEnv(overrides: Record<string, string>): Express;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,9 @@ export async function startBffFixture(
       cb();
     },
   });
-  const env = parseEnv({ LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', ...envOverrides });
+  const envOf = (overrides: Record<string, string>) =>
+    parseEnv({ LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', ...envOverrides, ...overrides });
+  const env = envOf({});
   const upstream: UpstreamConfig = {
     iam: upstreamUrl,
     insight: upstreamUrl,
@@ -47,6 +51,9 @@ export async function startBffFixture(
     ...fixtureIds,
     timeoutMs: extra.timeoutMs ?? 5_000,
   };
-  const app = createApp({ db: testDb.db, logger: createLogger('info', sink), env, upstream, now: extra.now });
-  return { app, testDb, logs, env, close: () => testDb.dispose() };
+  const logger = createLogger('info', sink);
+  const app = createApp({ db: testDb.db, logger, env, upstream, now: extra.now });
+  const withEnv = (overrides: Record<string, string>) =>
+    createApp({ db: testDb.db, logger, env: envOf(overrides), upstream, now: extra.now });
+  return { app, testDb, logs, env, withEnv, close: () => testDb.dispose() };
 }

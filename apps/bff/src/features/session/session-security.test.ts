@@ -1,10 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app';
-import { parseEnv } from '../../config/env';
-import { createLogger } from '../../http/logger';
-import { fixtureIds, startBffFixture, type BffFixture } from '../../testing/bff-fixture';
+import { startBffFixture, type BffFixture } from '../../testing/bff-fixture';
 import { startRecordingUpstream, type RecordingUpstream } from '../../testing/recording-upstream';
 import { signedInAgent } from '../../testing/signed-in-agent';
 
@@ -19,15 +16,7 @@ beforeAll(async () => {
   const clock = { now: () => now };
   bff = await startBffFixture(up.url, { SESSION_IDLE_TIMEOUT_MS: '600000' }, clock);
   // The same BFF served at an https public origin, on the same database.
-  https = {
-    app: createApp({
-      db: bff.testDb.db,
-      logger: createLogger('silent'),
-      env: parseEnv({ WEB_DIST_DIR: '/nonexistent', PUBLIC_ORIGIN: 'https://portico.example' }),
-      upstream: { iam: up.url, insight: up.url, secmaster: up.url, roma: up.url, ...fixtureIds, timeoutMs: 5_000 },
-      ...clock,
-    }),
-  };
+  https = { app: bff.withEnv({ PUBLIC_ORIGIN: 'https://portico.example' }) };
 });
 afterAll(async () => {
   await bff.close();
