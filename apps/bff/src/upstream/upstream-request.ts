@@ -1,5 +1,6 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
 import { parseRetryAfter } from './retry-after';
@@ -98,13 +99,21 @@ export function requestPath(basePath: string, path: string, query?: UpstreamRequ
   return basePath + path + search;
 }
 
+/**
+ * An error answer's body, up to `limit` bytes. A connection lost before its end leaves what had
+ * arrived: the status is the answer, whatever of the body came with it.
+ */
 async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res) {
-    size += (chunk as Buffer).length;
-    if (size > limit) break;
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of res) {
+      size += (chunk as Buffer).length;
+      if (size > limit) break;
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    // the connection went before the body's end
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -116,6 +125,45 @@ async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<stri
  */
 export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
   return attempt(req, true);
+}
+
+/** How long an upload whose sending failed waits for the upstream's answer already on its way. */
+const answerAfterSendFailureMs = 1_000;
+
+/** The peer closed the connection: its answer, if it sent one, may still be in the socket. */
+const peerGone = (err: NodeJS.ErrnoException) => err.code === 'EPIPE' || err.code === 'ECONNRESET';
+
+/**
+ * Makes an upload's socket outlive a failed write. A server that refuses an upload answers
+ * before taking all of it and closes the connection; the next write meets EPIPE or ECONNRESET,
+ * and a socket ends itself at its first failed write, before it has read the answer waiting in
+ * it (as curl and Go's client do, the answer is read instead). Once a write has failed, the rest
+ * of the body is dropped; `onFailure` hears of the first failure.
+ */
+function keepReadingAfterFailedWrite(socket: Socket, onFailure: (err: NodeJS.ErrnoException) => void) {
+  let failed = false;
+  const forgiving =
+    (cb: (err?: Error | null) => void) =>
+    (err?: Error | null): void => {
+      if (!err || !peerGone(err)) return cb(err);
+      if (!failed) {
+        failed = true;
+        onFailure(err);
+      }
+      cb();
+    };
+  const write = socket._write;
+  socket._write = function (chunk, encoding, cb) {
+    if (failed) return cb();
+    write.call(this, chunk, encoding, forgiving(cb));
+  };
+  const writev = socket._writev;
+  if (writev) {
+    socket._writev = function (chunks, cb) {
+      if (failed) return cb();
+      writev.call(this, chunks, forgiving(cb));
+    };
+  }
 }
 
 /** The upstream reset a kept-alive connection as it was reused: the request never got there. */
@@ -130,6 +178,8 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
   const fresh = streamed || !mayRetry;
   return new Promise((resolve, reject) => {
     let settled = false;
+    /** The upstream's answer has begun: it, not a failure to send the rest of the body, is the outcome. */
+    let answered = false;
     const fail = (e: UpstreamError) => {
       if (settled) return;
       settled = true;
@@ -154,10 +204,27 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       fail(new UpstreamError('aborted', 499, req.service, 'aborted', 'request cancelled'));
       outgoing.destroy();
     };
+    if (streamed) {
+      outgoing.once('socket', (socket) =>
+        keepReadingAfterFailedWrite(socket, (err) => {
+          if (answered) return;
+          // No answer within the grace: the send failure is the outcome.
+          const grace = setTimeout(() => {
+            fail(new UpstreamError('unreachable', 502, req.service, err.code ?? 'network', err.message));
+            outgoing.destroy();
+          }, answerAfterSendFailureMs);
+          outgoing.once('response', () => clearTimeout(grace));
+          outgoing.once('close', () => clearTimeout(grace));
+        }),
+      );
+    }
     if (req.signal?.aborted) onAbort();
     req.signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      // An upstream may answer an upload before taking all of it (a refusal) and close the
+      // connection: the rest of the body then meets EPIPE or ECONNRESET. Its answer stands.
+      if (answered) return;
       // The keep-alive race (the upstream closes an idle connection as the BFF reuses it) is not
       // an upstream failure: once more, on a fresh connection.
       if (mayRetry && !settled && !streamed && staleSocket(outgoing, err)) {
@@ -169,6 +236,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       fail(new UpstreamError('unreachable', 502, req.service, err.code ?? 'network', err.message));
     });
     outgoing.on('response', (res) => {
+      answered = true;
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
       const status = res.statusCode ?? 0;
@@ -179,14 +247,13 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       }
       const headerId = res.headers[upstreamRequestIdHeader];
       const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after']) : undefined;
-      readText(res).then(
-        (text) => {
-          const error = upstreamErrorFromBody(req.service, status, text, typeof headerId === 'string' ? headerId : undefined);
-          if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
-          fail(error);
-        },
-        () => fail(new UpstreamError('unreachable', 502, req.service, 'network', 'connection lost')),
-      );
+      // An error answer to an upload: the rest of the body is not sent (the caller drops it).
+      if (streamed) (req.body as Readable).unpipe(outgoing);
+      void readText(res).then((text) => {
+        const error = upstreamErrorFromBody(req.service, status, text, typeof headerId === 'string' ? headerId : undefined);
+        if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
+        fail(error);
+      });
     });
     if (req.body === undefined) outgoing.end();
     else if (typeof req.body === 'string') outgoing.end(req.body);

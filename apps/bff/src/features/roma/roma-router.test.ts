@@ -85,6 +85,58 @@ describe('POST /api/roma/assets/import', () => {
       request_id: 'roma-req-7',
     });
   });
+
+  it("relays ROMA's refusal when ROMA answers before the upload has arrived and drops the connection", async () => {
+    // As a server does with a body it will not take: the answer at once, then the connection cut
+    // with the rest unread (a reset: writes fail at once, and the answer waits in the socket).
+    up.on(
+      'POST',
+      importPath,
+      (_req, res, raw) => {
+        res.writeHead(413, { 'content-type': 'application/json', 'x-request-id': 'roma-req-9', connection: 'close' });
+        res.end(JSON.stringify({ error_code: 'APIG.0201', error_msg: 'Request entity too large', request_id: 'roma-req-9' }), () =>
+          raw.socket.destroy(),
+        );
+      },
+      { early: true },
+    );
+    const large = bff.withEnv({ IMPORT_MAX_BYTES: String(64 * 1024 * 1024) });
+    const { agent, csrf } = await signedInAgent(large, 'demo-operator');
+    for (let i = 0; i < 5; i++) {
+      const res = await agent
+        .post('/api/roma/assets/import')
+        .set('x-csrf-token', csrf)
+        .attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(32 * 1024 * 1024)]), { filename: `big-${i}.zip` });
+      expect(res.status).toBe(413);
+      expect(res.body.error.upstream).toEqual({
+        status: 413,
+        service: 'roma',
+        code: 'APIG.0201',
+        message: 'Request entity too large',
+        request_id: 'roma-req-9',
+      });
+    }
+    const log = await agent.get('/api/activity?operation=assets.import&resource=big-');
+    expect(log.body.items.slice(0, 5).map((e: { outcome: string; error_code: string }) => [e.outcome, e.error_code])).toEqual(
+      Array(5).fill(['failure', 'APIG.0201']),
+    );
+  });
+
+  it('answers 502 upstream_unreachable when ROMA drops an upload without an answer', async () => {
+    up.on('POST', importPath, (_req, _res, raw) => void setTimeout(() => raw.socket.destroy(), 20), { early: true });
+    const large = bff.withEnv({ IMPORT_MAX_BYTES: String(64 * 1024 * 1024) });
+    const { agent, csrf } = await signedInAgent(large, 'demo-operator');
+    const started = Date.now();
+    const res = await agent
+      .post('/api/roma/assets/import')
+      .set('x-csrf-token', csrf)
+      .attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(32 * 1024 * 1024)]), { filename: 'dropped.zip' });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({ code: 'upstream_unreachable', upstream: { service: 'roma', status: 502 } });
+    expect(res.body.error.upstream.code).toMatch(/^(ECONNRESET|EPIPE)$/);
+    // Well within the upstream timeout (5 s here): a dropped upload is not waited out.
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
 });
 
 describe('GET /api/roma/assets/jobs/:job_id', () => {
