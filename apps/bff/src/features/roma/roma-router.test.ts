@@ -122,21 +122,6 @@ describe('POST /api/roma/assets/import', () => {
     );
   });
 
-  it('answers 502 upstream_unreachable when ROMA drops an upload without an answer', async () => {
-    up.on('POST', importPath, (_req, _res, raw) => void setTimeout(() => raw.socket.destroy(), 20), { early: true });
-    const large = bff.withEnv({ IMPORT_MAX_BYTES: String(64 * 1024 * 1024) });
-    const { agent, csrf } = await signedInAgent(large, 'demo-operator');
-    const started = Date.now();
-    const res = await agent
-      .post('/api/roma/assets/import')
-      .set('x-csrf-token', csrf)
-      .attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(32 * 1024 * 1024)]), { filename: 'dropped.zip' });
-    expect(res.status).toBe(502);
-    expect(res.body.error).toMatchObject({ code: 'upstream_unreachable', upstream: { service: 'roma', status: 502 } });
-    expect(res.body.error.upstream.code).toMatch(/^(ECONNRESET|EPIPE)$/);
-    // Well within the upstream timeout (5 s here): a dropped upload is not waited out.
-    expect(Date.now() - started).toBeLessThan(4_000);
-  });
 });
 
 describe('GET /api/roma/assets/jobs/:job_id', () => {

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendUpstream } from './upstream-request';
+import { UpstreamError } from './upstream-error';
+
+// A self-signed certificate for 127.0.0.1, for these tests only (valid until 2126).
+const tls = {
+  key: readFileSync(new URL('../testing/tls/loopback-test-only.key', import.meta.url)),
+  cert: readFileSync(new URL('../testing/tls/loopback-test-only.crt', import.meta.url)),
+};
+const rejectUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+beforeAll(() => {
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+});
+afterAll(() => {
+  if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+  else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
+});
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function serve(scheme: 'http' | 'https', handler: Handler) {
+  const server = scheme === 'https' ? https.createServer(tls, handler) : http.createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** 64 MiB of upload, made as it is read. */
+function upload(): Readable {
+  let left = 1024;
+  return new Readable({
+    read() {
+      this.push(left-- > 0 ? Buffer.alloc(64 * 1024) : null);
+    },
+  });
+}
+
+const send = (base: string) =>
+  sendUpstream({
+    service: 'roma',
+    base,
+    method: 'POST',
+    path: '/v2/p/instances/i/assets/import',
+    headers: { 'content-type': 'application/zip' },
+    body: upload(),
+    timeoutMs: 10_000,
+  }).then(
+    (res) => {
+      res.resume();
+      return res.statusCode;
+    },
+    (e: unknown) => e,
+  );
+
+describe.each(['http', 'https'] as const)('an upload over %s', (scheme) => {
+  it('gets the upstream refusal that came before the upstream took the body and reset the connection', async () => {
+    const up = await serve(scheme, (req, res) => {
+      res.writeHead(413, { 'content-type': 'application/json', 'x-request-id': 'gw-413', connection: 'close' });
+      res.end(JSON.stringify({ error_code: 'APIG.0201', error_msg: 'Request entity too large' }), () => req.socket.destroy());
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const outcome = await send(up.base);
+        expect(outcome).toBeInstanceOf(UpstreamError);
+        expect(outcome).toMatchObject({ status: 413, code: 'APIG.0201', message: 'Request entity too large', request_id: 'gw-413' });
+      }
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('fails as unreachable, at once, when the upstream resets the connection with no answer', async () => {
+    const up = await serve(scheme, (req) => void setTimeout(() => req.socket.destroy(), 20));
+    try {
+      const started = Date.now();
+      const outcome = await send(up.base);
+      expect(outcome).toBeInstanceOf(UpstreamError);
+      expect(outcome).toMatchObject({ kind: 'unreachable', status: 502 });
+      expect((outcome as UpstreamError).code).toMatch(/^(ECONNRESET|EPIPE)$/);
+      // Not the 10 s timeout: at most the second given to an answer already on its way.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await up.close();
+    }
+  });
+});
