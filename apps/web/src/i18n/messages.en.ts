@@ -32,6 +32,8 @@ export const messagesEn = {
   'signIn.expired': 'Your session has ended. Sign in again to continue where you were.',
   'signIn.invalidCredentials': 'The account, user name or password is wrong.',
   'signIn.rateLimited': 'Too many attempts. Sign-in is locked for a while; try again later.',
+  'signIn.rateLimitedFor':
+    'Too many attempts. Sign-in is locked; try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'signIn.unreachable': 'The identity service (IAM) cannot be reached. Try again in a moment.',
 
   'workspace.label': 'DataArts Insight workspace',

@@ -16,9 +16,10 @@ export function bffError(
   code: BffErrorCode,
   message: string,
   extra: { upstream?: UpstreamErrorDetail; field?: string; current?: unknown } = {},
+  headers: Record<string, string> = {},
 ): Response {
   const request_id = nextRequestId();
-  return json(status, { error: { code, message, ...extra }, request_id }, { 'x-request-id': request_id });
+  return json(status, { error: { code, message, ...extra }, request_id }, { 'x-request-id': request_id, ...headers });
 }
 
 /**

@@ -10,7 +10,9 @@ export function SignInError({ error }: { error: unknown }) {
       error.code === 'invalid_credentials'
         ? t('signIn.invalidCredentials')
         : error.code === 'rate_limited'
-          ? t('signIn.rateLimited')
+          ? error.retryAfterSeconds !== undefined
+            ? t('signIn.rateLimitedFor', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })
+            : t('signIn.rateLimited')
           : error.code === 'upstream_unreachable' || error.code === 'upstream_timeout' || error.code === 'network_error'
             ? t('signIn.unreachable')
             : undefined;

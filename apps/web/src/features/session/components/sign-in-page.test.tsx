@@ -43,6 +43,13 @@ describe('sign in', () => {
     const app = renderApp('/sign-in');
     await fillAndSubmit(app.user);
     expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in is locked for a while');
+    // The BFF's Retry-After says how long: in minutes, rounded up.
+    fake.override('POST', '/api/session', () => bffError(429, 'rate_limited', 'Too many attempts', {}, { 'retry-after': '61' }));
+    await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/Sign-in is locked; try again in 2 minutes\./)).toBeInTheDocument();
+    fake.override('POST', '/api/session', () => bffError(429, 'rate_limited', 'Too many attempts', {}, { 'retry-after': '20' }));
+    await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/Sign-in is locked; try again in 1 minute\./)).toBeInTheDocument();
     fake.override('POST', '/api/session', () => bffError(502, 'upstream_unreachable', 'IAM unreachable'));
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/identity service \(IAM\) cannot be reached/)).toBeInTheDocument();
