@@ -14,9 +14,6 @@ import { createSessionStore } from './features/session/session-store';
 import { createLogger } from './http/logger';
 import { startBanner } from './start-banner';
 
-/** How long requests in flight may run on after SIGTERM before they are cut. */
-const shutdownGraceMs = 10_000;
-
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
@@ -70,7 +67,7 @@ async function main(): Promise<void> {
   purge.unref();
 
   // On SIGTERM: no new connections; requests in flight (a download, an upload) finish within
-  // `shutdownGraceMs`, then whatever is left is cut; queued writes get one more try;
+  // `SHUTDOWN_GRACE_MS`, then whatever is left is cut; queued writes get one more try;
   // the database is closed cleanly; exit 0.
   let stopping = false;
   server.on('request', (_req, res) => {
@@ -89,9 +86,9 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     const force = setTimeout(() => {
-      logger.warn({ graceMs: shutdownGraceMs }, 'requests still in flight after the grace period: cut');
+      logger.warn({ graceMs: env.SHUTDOWN_GRACE_MS }, 'requests still in flight after the grace period: cut');
       server.closeAllConnections();
-    }, shutdownGraceMs);
+    }, env.SHUTDOWN_GRACE_MS);
     await closed;
     clearInterval(idle);
     clearTimeout(force);

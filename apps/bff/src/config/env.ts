@@ -92,6 +92,8 @@ export const envSchema = z.object({
   AUDIT_RATE_PER_SECOND: int(defaultSweepRatePerSecond),
   /** Tries per resource, the first included, before its row is marked failed. */
   AUDIT_MAX_ATTEMPTS: int(defaultRetryPolicy.maxAttempts),
+  /** After SIGTERM, how long requests in flight (a download, an upload) may run on before they are cut. */
+  SHUTDOWN_GRACE_MS: int(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

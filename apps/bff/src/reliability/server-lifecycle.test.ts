@@ -45,6 +45,33 @@ const refused = (url: string) =>
     s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
   });
 
+/** An export whose reader took its first chunk and paused; `resume` reads the rest. */
+async function heldDownload(url: string, headers: Record<string, string>, resourceId: string) {
+  let held!: () => void;
+  let resume!: () => void;
+  const download = new Promise<{ status: number; bytes: number; complete: boolean }>((resolve, reject) => {
+    const req = http.request(`${url}/api/insight/resource-packages/export`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      let bytes = 0;
+      res.once('data', () => {
+        res.pause();
+        held();
+      });
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, complete: res.complete }));
+      res.on('error', () => resolve({ status: res.statusCode ?? 0, bytes, complete: false }));
+      resume = () => res.resume();
+    });
+    req.end(JSON.stringify({ name: 'drain', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] }));
+  });
+  await new Promise<void>((r) => (held = r));
+  return { download, resume };
+}
+
 describe('the BFF process', () => {
   it('starts with its upstream down, answers sign-in 502, recovers; drains a download on SIGTERM, exits 0 and restarts with sessions and activity', async () => {
     const size = 24 * 1024 * 1024;
@@ -69,28 +96,7 @@ describe('the BFF process', () => {
     const resourceId = resources.items[0]!.id;
 
     // A large export, held mid-stream by a reader that pauses.
-    const download = new Promise<{ status: number; bytes: number; complete: boolean }>((resolve, reject) => {
-      const req = http.request(`${first.url}/api/insight/resource-packages/export`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-      });
-      req.on('error', reject);
-      req.on('response', (res) => {
-        let bytes = 0;
-        res.once('data', () => {
-          res.pause();
-          held();
-        });
-        res.on('data', (c: Buffer) => (bytes += c.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, complete: res.complete }));
-        res.on('error', () => resolve({ status: res.statusCode ?? 0, bytes, complete: false }));
-        resume = () => res.resume();
-      });
-      req.end(JSON.stringify({ name: 'drain', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] }));
-    });
-    let held!: () => void;
-    let resume!: () => void;
-    await new Promise<void>((r) => (held = r));
+    const { download, resume } = await heldDownload(first.url, headers, resourceId);
 
     const activityBefore = (await (await fetch(`${first.url}/api/activity?limit=100`, { headers })).json()) as { items: { id: string; outcome: string }[] };
     expect(activityBefore.items.length).toBeGreaterThanOrEqual(3); // failed and good sign-ins, the export
@@ -104,15 +110,27 @@ describe('the BFF process', () => {
     expect(got.bytes).toBeGreaterThan(size);
     expect(await first.exited).toBe(0);
 
-    const second = await spawnBff(upstreamEnv(upstreamUrl));
+    // Restarted with a short grace: the sessions and the activity are still there.
+    const second = await spawnBff({ ...upstreamEnv(upstreamUrl), SHUTDOWN_GRACE_MS: '400' });
     spawned.push(second);
     const session = await fetch(`${second.url}/api/session`, { headers });
     expect(session.status).toBe(200);
     const activityAfter = (await (await fetch(`${second.url}/api/activity?limit=100`, { headers })).json()) as { items: { id: string; outcome: string }[] };
     expect(activityAfter.items).toEqual(expect.arrayContaining(activityBefore.items));
     expect(activityAfter.items).toHaveLength(activityBefore.items.length);
+
+    // A download still held when the grace runs out is cut (never left to look complete), and
+    // the process still exits 0.
+    const stalled = await heldDownload(second.url, headers, resourceId);
     second.child.kill('SIGTERM');
+    expect(await second.waitForLine(/requests still in flight after the grace period: cut/, 10_000)).toContain('"graceMs":400');
     expect(await second.exited).toBe(0);
+    expect(second.output.at(-1)).toMatch(/"msg":"stopped"/);
+    // The reader, reading again, gets what was on its way and then the cut.
+    stalled.resume();
+    const cut = await stalled.download;
+    expect(cut).toMatchObject({ status: 200, complete: false });
+    expect(cut.bytes).toBeLessThan(size);
     // Two cold starts of a file-backed PGlite: seconds on an idle machine, far more on a busy one.
   }, 180_000);
 });
