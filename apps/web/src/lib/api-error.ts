@@ -1,4 +1,4 @@
-import { bffErrorSchema, type BffErrorCode, type UpstreamErrorDetail } from '@portico/api-types';
+import { bffErrorSchema, parseRetryAfter, type BffErrorCode, type UpstreamErrorDetail } from '@portico/api-types';
 
 /** Every failed BFF call becomes this, whatever the body looked like. */
 export class ApiError extends Error {
@@ -11,8 +11,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The raw `error` object: a 409 conflict carries the current record in it. */
     readonly body?: Record<string, unknown>,
-    /** From `Retry-After` (a 429 lockout, a 503): how long to wait, in seconds. */
-    readonly retryAfterSeconds?: number,
+    /** From `Retry-After` (a 429 lockout, a 503): how long to wait, in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,16 +21,6 @@ export class ApiError extends Error {
   get isSessionEnd(): boolean {
     return this.status === 401 && (this.code === 'session_expired' || this.code === 'unauthenticated');
   }
-}
-
-/** `Retry-After` as seconds from now: a number of seconds or an HTTP date. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value);
-  // An HTTP date names its weekday and month; `Date.parse` alone takes "-5" for a year.
-  const at = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export async function apiErrorFromResponse(res: Response): Promise<ApiError> {
@@ -47,6 +37,6 @@ export async function apiErrorFromResponse(res: Response): Promise<ApiError> {
   }
   const { error, request_id } = parsed.data;
   const raw = (json as { error: Record<string, unknown> }).error;
-  const wait = retryAfterSeconds(res.headers.get('retry-after'));
+  const wait = parseRetryAfter(res.headers.get('retry-after'));
   return new ApiError(res.status, error.code, error.message, request_id, error.upstream, error.field, raw, wait);
 }

@@ -10,8 +10,8 @@ export function SignInError({ error }: { error: unknown }) {
       error.code === 'invalid_credentials'
         ? t('signIn.invalidCredentials')
         : error.code === 'rate_limited'
-          ? error.retryAfterSeconds !== undefined
-            ? t('signIn.rateLimitedFor', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })
+          ? error.retryAfterMs !== undefined
+            ? t('signIn.rateLimitedFor', { minutes: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)) })
             : t('signIn.rateLimited')
           : error.code === 'upstream_unreachable' || error.code === 'upstream_timeout' || error.code === 'network_error'
             ? t('signIn.unreachable')
