@@ -89,3 +89,12 @@ export async function startServerProcess(options: {
       }),
   };
 }
+
+/** Waits until `logFile` holds a line containing `text` (a server's own log, as started above). */
+export async function waitForLogLine(logFile: string, text: string, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!readFileSync(logFile, 'utf8').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`no line with "${text}" within ${withinMs} ms; ${logFile} ends:\n${lastLines(logFile)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startUpCollectedMessage } from '../../apps/bff/src/start-up-collected';
 import { bffUpstreamEnv } from '../../apps/emulator/src/bff-upstream-env';
 import { demo } from '../../apps/emulator/src/demo';
 import { startCommandOf } from '../../apps/emulator/src/start-command';
 import { buildServers } from './build-servers';
-import { freePort, startServerProcess, type ServerProcess } from './child-process';
+import { freePort, startServerProcess, waitForLogLine, type ServerProcess } from './child-process';
 
 export interface Stack {
   emulator: ServerProcess;
@@ -87,6 +88,9 @@ export async function startStack(
       ],
     });
     started.push(bff);
+    // Started as production is, the BFF collects its start-up garbage a few seconds after it
+    // listens (server.ts): the memory figures' idle RSS is read after that, not before.
+    if (startOptionsOf('bff').includes('--expose-gc')) await waitForLogLine(join(dir, 'bff.log'), startUpCollectedMessage, 30_000);
     const bffHeaders = await signInThroughBff(bff.url);
     const token = await iamToken(emulator.url);
     return {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -60,6 +60,14 @@ test.describe('the start command', () => {
     expect(output).toContain(demo.domainName);
     expect(output).toContain(demo.users.admin.name);
     expect(output).toContain(demo.users.admin.password);
+  });
+
+  test('idles without the dead buffers of its first start (RSS under 640 MiB within seconds; about 830 before)', async () => {
+    const status = `/proc/${child.pid}/status`;
+    test.skip(!existsSync(status), 'no /proc here');
+    const rssMiB = () => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(status, 'utf8'))?.[1]) / 1024;
+    expect(rssMiB()).toBeGreaterThan(0);
+    await expect.poll(rssMiB, { timeout: 15_000 }).toBeLessThan(640);
   });
 
   test('answers GET /api/session with 401 without a session', async ({ request }) => {
