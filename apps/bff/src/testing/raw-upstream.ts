@@ -1,18 +1,28 @@
+import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** A self-signed certificate for 127.0.0.1, for tests only (valid until 2126). */
+const loopbackCertificate = () => ({
+  key: readFileSync(new URL('./tls/loopback-test-only.key', import.meta.url)),
+  cert: readFileSync(new URL('./tls/loopback-test-only.crt', import.meta.url)),
+});
+
 /**
  * A bare node:http server on an ephemeral port whose every request gets the current `answer`:
- * for answers no real upstream should give (headers then silence, a cut mid-body).
+ * for answers no real upstream should give (headers then silence, a cut mid-body). With `https`,
+ * served over TLS with a self-signed certificate (the client must not verify it).
  */
-export async function startRawUpstream() {
+export async function startRawUpstream(options: { https?: boolean } = {}) {
   let handler: RawHandler = (_req, res) => res.writeHead(404).end();
-  const server = http.createServer((req, res) => handler(req, res));
+  const answer: RawHandler = (req, res) => handler(req, res);
+  const server = options.https ? https.createServer(loopbackCertificate(), answer) : http.createServer(answer);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${options.https ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     server,
     answer(h: RawHandler) {
       handler = h;

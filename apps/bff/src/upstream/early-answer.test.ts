@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRawUpstream, type RawHandler } from '../testing/raw-upstream';
 import { sendUpstream } from './upstream-request';
 import { UpstreamError } from './upstream-error';
 
-// A self-signed certificate for 127.0.0.1, for these tests only (valid until 2126).
-const tls = {
-  key: readFileSync(new URL('../testing/tls/loopback-test-only.key', import.meta.url)),
-  cert: readFileSync(new URL('../testing/tls/loopback-test-only.crt', import.meta.url)),
-};
+// The https upstream's certificate is self-signed.
 const rejectUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 beforeAll(() => {
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
@@ -21,15 +14,10 @@ afterAll(() => {
   else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
 });
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-async function serve(scheme: 'http' | 'https', handler: Handler) {
-  const server = scheme === 'https' ? https.createServer(tls, handler) : http.createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
+async function serve(scheme: 'http' | 'https', handler: RawHandler) {
+  const up = await startRawUpstream({ https: scheme === 'https' });
+  up.answer(handler);
+  return up;
 }
 
 /** 64 MiB of upload, made as it is read. */
@@ -67,7 +55,7 @@ describe.each(['http', 'https'] as const)('an upload over %s', (scheme) => {
     });
     try {
       for (let i = 0; i < 5; i++) {
-        const outcome = await send(up.base);
+        const outcome = await send(up.url);
         expect(outcome).toBeInstanceOf(UpstreamError);
         expect(outcome).toMatchObject({ status: 413, code: 'APIG.0201', message: 'Request entity too large', request_id: 'gw-413' });
       }
@@ -80,7 +68,7 @@ describe.each(['http', 'https'] as const)('an upload over %s', (scheme) => {
     const up = await serve(scheme, (req) => void setTimeout(() => req.socket.destroy(), 20));
     try {
       const started = Date.now();
-      const outcome = await send(up.base);
+      const outcome = await send(up.url);
       expect(outcome).toBeInstanceOf(UpstreamError);
       expect(outcome).toMatchObject({ kind: 'unreachable', status: 502 });
       expect((outcome as UpstreamError).code).toMatch(/^(ECONNRESET|EPIPE)$/);
