@@ -130,7 +130,7 @@ export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
 /** How long an upload whose sending failed waits for the upstream's answer already on its way. */
 const answerAfterSendFailureMs = 1_000;
 
-/** The peer closed the connection: its answer, if it sent one, may still be in the socket. */
+/** The peer closed or reset the connection (an answer it sent first may still be in the socket). */
 const peerGone = (err: NodeJS.ErrnoException) => err.code === 'EPIPE' || err.code === 'ECONNRESET';
 
 /**
@@ -167,8 +167,7 @@ function keepReadingAfterFailedWrite(socket: Socket, onFailure: (err: NodeJS.Err
 }
 
 /** The upstream reset a kept-alive connection as it was reused: the request never got there. */
-const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) =>
-  outgoing.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) => outgoing.reusedSocket && peerGone(err);
 
 function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessage> {
   const origin = originOf(req.base);
