@@ -1,22 +1,29 @@
 import { ErrorPanel } from '../../../components/ui/error-panel';
-import { useT } from '../../../i18n/i18n';
+import { useT, type Translator } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api-error';
+
+/** The plain words for a failure a person signing in must tell apart, if it is one. */
+function plainWords(error: ApiError, t: Translator['t']): string | undefined {
+  switch (error.code) {
+    case 'invalid_credentials':
+      return t('signIn.invalidCredentials');
+    case 'rate_limited':
+      // How long, from the BFF's Retry-After, in minutes rounded up.
+      return error.retryAfterMs === undefined
+        ? t('signIn.rateLimited')
+        : t('signIn.rateLimitedFor', { minutes: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)) });
+    case 'upstream_unreachable':
+    case 'upstream_timeout':
+    case 'network_error':
+      return t('signIn.unreachable');
+    default:
+      return undefined;
+  }
+}
 
 /** The three failures a person signing in must tell apart, in plain words. */
 export function SignInError({ error }: { error: unknown }) {
   const { t } = useT();
-  if (error instanceof ApiError) {
-    const plain =
-      error.code === 'invalid_credentials'
-        ? t('signIn.invalidCredentials')
-        : error.code === 'rate_limited'
-          ? error.retryAfterMs !== undefined
-            ? t('signIn.rateLimitedFor', { minutes: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)) })
-            : t('signIn.rateLimited')
-          : error.code === 'upstream_unreachable' || error.code === 'upstream_timeout' || error.code === 'network_error'
-            ? t('signIn.unreachable')
-            : undefined;
-    if (plain) return <ErrorPanel title={plain} error={error} />;
-  }
-  return <ErrorPanel error={error} />;
+  const plain = error instanceof ApiError ? plainWords(error, t) : undefined;
+  return plain ? <ErrorPanel title={plain} error={error} /> : <ErrorPanel error={error} />;
 }
