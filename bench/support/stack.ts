@@ -68,6 +68,8 @@ export async function startStack(
     });
     started.push(emulator);
     const bffInspectPort = options.inspect ? await freePort() : undefined;
+    const bffLog = join(dir, 'bff.log');
+    const bffStartOptions = startOptionsOf('bff');
     const bff = await startServerProcess({
       name: 'BFF',
       script: scripts.bff,
@@ -79,10 +81,10 @@ export async function startStack(
         ...options.bffEnv,
       },
       readyPath: '/api/session',
-      logFile: join(dir, 'bff.log'),
+      logFile: bffLog,
       nodeArgs: [
         // As production starts it (its heap option: docs/decisions/0013).
-        ...startOptionsOf('bff'),
+        ...bffStartOptions,
         ...profileArgs('bff'),
         ...(bffInspectPort ? [`--inspect=127.0.0.1:${bffInspectPort}`] : []),
       ],
@@ -90,7 +92,7 @@ export async function startStack(
     started.push(bff);
     // Started as production is, the BFF collects its start-up garbage a few seconds after it
     // listens (server.ts): the memory figures' idle RSS is read after that, not before.
-    if (startOptionsOf('bff').includes('--expose-gc')) await waitForLogLine(join(dir, 'bff.log'), startUpCollectedMessage, 30_000);
+    if (bffStartOptions.includes('--expose-gc')) await waitForLogLine(bffLog, startUpCollectedMessage, 30_000);
     const bffHeaders = await signInThroughBff(bff.url);
     const token = await iamToken(emulator.url);
     return {
