@@ -35,6 +35,7 @@ export const messagesEn = {
   'signIn.rateLimitedFor':
     'Too many attempts. Sign-in is locked; try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'signIn.unreachable': 'The identity service (IAM) cannot be reached. Try again in a moment.',
+  'signIn.unavailable': 'Portico is briefly unavailable, not your account: try again in a moment.',
 
   'workspace.label': 'DataArts Insight workspace',
   'workspace.none': 'No workspace',

@@ -16,12 +16,15 @@ function plainWords(error: ApiError, t: Translator['t']): string | undefined {
     case 'upstream_timeout':
     case 'network_error':
       return t('signIn.unreachable');
+    case 'service_unavailable':
+      // The BFF's own store (its database) is away: nothing to do with the account.
+      return t('signIn.unavailable');
     default:
       return undefined;
   }
 }
 
-/** The three failures a person signing in must tell apart, in plain words. */
+/** The failures a person signing in must tell apart, in plain words. */
 export function SignInError({ error }: { error: unknown }) {
   const { t } = useT();
   const plain = error instanceof ApiError ? plainWords(error, t) : undefined;

@@ -37,7 +37,7 @@ describe('sign in', () => {
     expect(alert).toHaveTextContent(/req-\d+/);
   });
 
-  it('tells a locked-out user and an IAM outage apart', async () => {
+  it('tells a locked-out user, an IAM outage and Portico itself unavailable apart', async () => {
     const fake = installFakeBff({ signedIn: false });
     fake.override('POST', '/api/session', () => bffError(429, 'rate_limited', 'Too many attempts'));
     const app = renderApp('/sign-in');
@@ -53,6 +53,10 @@ describe('sign in', () => {
     fake.override('POST', '/api/session', () => bffError(502, 'upstream_unreachable', 'IAM unreachable'));
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/identity service \(IAM\) cannot be reached/)).toBeInTheDocument();
+    // The BFF's database away: the user's account is not the problem.
+    fake.override('POST', '/api/session', () => bffError(503, 'service_unavailable', 'Portico is briefly unavailable', {}, { 'retry-after': '5' }));
+    await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/Portico is briefly unavailable, not your account/)).toBeInTheDocument();
   });
 
   it('checks the fields with the contract before sending anything', async () => {
