@@ -148,4 +148,30 @@ describe('log output', () => {
     const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { n: number });
     expect(lines.map((l) => l.n)).toEqual([0, 1, 2]);
   });
+
+  it('ended before the exit, writes the last lines whole and after a write still in flight', () => {
+    // The first line, larger than a pipe holds, is still being written on the thread pool when
+    // the last two are logged; written at once by the exit's own flush, they would be spliced
+    // into it.
+    const script = `import { bufferedStdout, createLogger, endLog } from './src/http/logger.ts';
+      const out = bufferedStdout();
+      const logger = createLogger('info', out);
+      logger.info({ n: 0, path: '/'.padEnd(1024 * 1024, 'x') }, 'request');
+      logger.warn({ n: 1 }, 'writes lost at shutdown');
+      logger.info({ n: 2 }, 'stopped');
+      await endLog(out);
+      process.exit(0);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+      maxBuffer: 8 * 1024 * 1024,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { n: number; msg: string });
+    expect(lines.map((l) => [l.n, l.msg])).toEqual([
+      [0, 'request'],
+      [1, 'writes lost at shutdown'],
+      [2, 'stopped'],
+    ]);
+  });
 });

@@ -35,6 +35,9 @@ export const redactPaths = [
 /** Lines held before a write, and the longest a line waits (docs/decisions/0015). */
 export const logBuffer = { bytes: 4096, flushEveryMs: 250 };
 
+/** sonic-boom sets `destroyed` once it is closing; its typings leave the field out. */
+const isDestroyed = (stream: object) => (stream as { destroyed?: boolean }).destroyed === true;
+
 /**
  * Standard output, written in batches of at least `logBuffer.bytes` (or every
  * `logBuffer.flushEveryMs`) instead of one write a line: each write goes through libuv's thread
@@ -58,10 +61,33 @@ export function bufferedStdout(fd = 1, flushEveryMs = logBuffer.flushEveryMs): R
   };
   // The period's flush is the plain one (what sonic-boom's `periodicFlush` does): a tick that
   // meets a write in flight leaves what is held to the next tick, and an idle tick costs one write.
-  const period = setInterval(() => flushNow(), flushEveryMs);
+  // Once ended (`endLog`) the stream is destroyed before it emits 'close': a tick then must not flush.
+  const period = setInterval(() => {
+    if (!isDestroyed(stream)) flushNow();
+  }, flushEveryMs);
   period.unref();
   stream.once('close', () => clearInterval(period));
   return stream;
+}
+
+/**
+ * Writes what `stream` holds after the write in flight, if any, and closes it; resolves once
+ * done, or after `timeoutMs` (a reader that stopped reading). A process calls it last, before
+ * `process.exit`: the synchronous write at exit would put the held lines out while a write of
+ * earlier ones may still be on the thread pool, landing after them, spliced into them, or never.
+ */
+export function endLog(stream: ReturnType<typeof bufferedStdout>, timeoutMs = 2_000): Promise<void> {
+  if (isDestroyed(stream)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    stream.once('close', done);
+    stream.once('error', done);
+    stream.end();
+  });
 }
 
 const warn = pino.levels.values.warn!;
