@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { createExpressServer } from '@portico/express-server';
 import { createApp } from './app';
@@ -11,13 +11,14 @@ import { flushWriteQueues, tuneWriteQueues } from './db/write-queues';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { markInterruptedAudits, silentAuditMs } from './features/audits/interrupted-audits';
 import { createSessionStore } from './features/session/session-store';
-import { createLogger } from './http/logger';
+import { bufferedStdout, createLogger, endLog } from './http/logger';
 import { startBanner } from './start-banner';
 import { startUpCollectedMessage } from './start-up-collected';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const logger = createLogger(env.LOG_LEVEL);
+  const logOutput = bufferedStdout();
+  const logger = createLogger(env.LOG_LEVEL, logOutput);
   const configured = upstreamFromEnv(env);
   const embedded = configured ? undefined : await startEmbeddedEmulator(env.DATA_DIR, env.UPSTREAM_TIMEOUT_MS);
   const upstream = configured ?? embedded!.upstream;
@@ -88,6 +89,13 @@ async function main(): Promise<void> {
   server.on('request', (_req, res) => {
     if (stopping) res.setHeader('connection', 'close');
   });
+  // The server's close comes as soon as the last connection is destroyed, before the sockets'
+  // 'close' events (and their responses'), on which a cut request records how it ended.
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -107,12 +115,19 @@ async function main(): Promise<void> {
     await closed;
     clearInterval(idle);
     clearTimeout(force);
+    // A request cut at the grace's end still records how it ended (a cut download's
+    // `stream_interrupted`) when its connection's 'close' comes: once every one has come, a turn
+    // of the event loop lets those writes start, and the flush waits for them.
+    await Promise.all([...connections].map((socket) => new Promise((resolve) => socket.once('close', resolve))));
+    await new Promise((resolve) => setImmediate(resolve));
     // Requests are done: one more try for writes still queued (activity entries left stay pending).
     const unwritten = await flushWriteQueues(db);
     if (Object.keys(unwritten).length > 0) logger.warn({ unwritten }, 'writes lost at shutdown: the database was unavailable');
     await db.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await embedded?.close();
     logger.info('stopped');
+    // The shutdown's last lines (writes lost, say) land whole and in order before the exit.
+    await endLog(logOutput);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -155,6 +155,50 @@ describe('settle queue', () => {
     expect(q.size).toBe(0);
   });
 
+  it('on shutdown waits for writes still in flight, and counts one the database did not take', async () => {
+    const store = fakeStore();
+    let answer!: (down: boolean) => void;
+    const q = createSettleQueue<string>({
+      // Each write is answered when the test says, the database then away or not.
+      write: async (k, v) => {
+        const down = await new Promise<boolean>((r) => (answer = r));
+        if (down) throw new Down('database unavailable');
+        store.rows.set(k, v);
+      },
+      merge: (_older, newer) => newer,
+      retryable: (e) => e instanceof Down,
+      describe: naming,
+    });
+    const landed = q.settle('a', 'failure');
+    let flushed: number | undefined;
+    const flushing = q.flush().then((n) => (flushed = n));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushed).toBeUndefined();
+    answer(false);
+    expect(await landed).toBe('written');
+    await flushing;
+    expect(flushed).toBe(0);
+    expect(store.rows.get('a')).toBe('failure');
+
+    // In flight when the database went: kept, tried once more by the flush, and counted.
+    const q2 = createSettleQueue<string>({
+      write: async () => {
+        if (await new Promise<boolean>((r) => (answer = r))) throw new Down('database unavailable');
+      },
+      merge: (_older, newer) => newer,
+      retryable: (e) => e instanceof Down,
+      describe: naming,
+    });
+    const kept = q2.settle('b', 'failure');
+    const flushing2 = q2.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    answer(true);
+    expect(await kept).toBe('queued');
+    await vi.advanceTimersByTimeAsync(0);
+    answer(true);
+    expect(await flushing2).toBe(1);
+  });
+
   it('on shutdown with the database still away, gives up after one try and says how many are left', async () => {
     const store = fakeStore();
     const { log, lines } = logger();

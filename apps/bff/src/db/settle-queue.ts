@@ -34,8 +34,9 @@ export interface SettleQueue<V> {
   /** Writes kept for a retry. */
   readonly size: number;
   /**
-   * Stops the retries and tries the kept writes once more, oldest first, until one meets the
-   * database still away (on shutdown); resolves with how many are left unwritten (each logged).
+   * Waits for the writes in flight, stops the retries and tries the kept writes once more,
+   * oldest first, until one meets the database still away (on shutdown); resolves with how many
+   * are left unwritten (each logged).
    * Later `settle` calls write directly and never queue.
    */
   flush(): Promise<number>;
@@ -148,6 +149,9 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
       return items.size;
     },
     async flush() {
+      // Writes made directly and still in flight (a request's last settle as the server
+      // stopped) land first; one that meets the database away is kept, so it is tried below.
+      await Promise.allSettled(writing.values());
       flushed = true;
       clearTimeout(timer);
       timer = undefined;

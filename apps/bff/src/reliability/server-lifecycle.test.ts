@@ -7,6 +7,7 @@ import { bffUpstreamEnv, startEmulator, type RunningEmulator } from '@portico/em
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../testing/emulator-fixture';
 import { bffErrorSchema } from '@portico/api-types';
+import { openPgliteDatabase } from '../db/pglite-database';
 import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
 import { freePort } from '@portico/emulator';
 
@@ -131,6 +132,16 @@ describe('the BFF process', () => {
     const cut = await stalled.download;
     expect(cut).toMatchObject({ status: 200, complete: false });
     expect(cut.bytes).toBeLessThan(size);
-    // Two cold starts of a file-backed PGlite: seconds on an idle machine, far more on a busy one.
+    // ...and its activity entry says so: recorded before the database closed, never left a success.
+    const db = await openPgliteDatabase(join(dataDir, 'pglite'));
+    try {
+      const [last] = await db.query<{ outcome: string; error_code: string | null }>(
+        `SELECT outcome, error_code FROM activity WHERE operation = 'resource_package.export' ORDER BY at DESC LIMIT 1`,
+      );
+      expect(last).toEqual({ outcome: 'failure', error_code: 'stream_interrupted' });
+    } finally {
+      await db.close();
+    }
+    // Three cold starts of a file-backed PGlite: seconds on an idle machine, far more on a busy one.
   }, 180_000);
 });
