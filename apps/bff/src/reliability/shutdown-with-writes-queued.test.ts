@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bffUpstreamEnv, startEmulator, type RunningEmulator } from '@portico/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import { demoCredentials } from '../testing/emulator-fixture';
+import { postgresBehindRelay } from '../testing/postgres-behind-relay';
+import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
+import { viaProxy } from '../testing/tcp-proxy';
+import { skipPostgres, testDatabaseUrl } from '../testing/test-databases';
+
+// The real server process on PostgreSQL behind a relay this test cuts. A save answered while the
+// database is away leaves its activity settle queued; SIGTERM then tries it once more: written if
+// the database is back, else reported lost (the entry stays pending), and the process exits 0
+// either way instead of waiting on a database that is gone.
+describe.skipIf(skipPostgres)('SIGTERM with a write queued for the database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portico-queued-'));
+  const spawned: SpawnedBff[] = [];
+  let pg: Awaited<ReturnType<typeof postgresBehindRelay>>;
+  /** Reads the schema straight, not through the relay. */
+  let straight: Database;
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    pg = await postgresBehindRelay();
+    straight = await pg.schema.open();
+    emulator = await startEmulator({ seedResources: 5 });
+  });
+  afterAll(async () => {
+    for (const s of spawned) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+    await emulator.close();
+    await pg.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The BFF on the relayed schema (`options` in the URL sets the search path of each connection). */
+  async function startBff(): Promise<SpawnedBff> {
+    pg.relay.up();
+    const url = new URL(viaProxy(testDatabaseUrl, pg.relay));
+    url.searchParams.set('options', `-c search_path=${pg.schema.schema}`);
+    const bff = await spawnBff({ ...bffUpstreamEnv(emulator.url), DATA_DIR: dataDir, DATABASE_URL: url.toString() });
+    spawned.push(bff);
+    return bff;
+  }
+
+  const outcomeOf = async (id: string) =>
+    (await straight.query<{ outcome: string }>('SELECT outcome FROM activity WHERE id = $1', [id]))[0]?.outcome;
+
+  /**
+   * Signs in, starts a save the emulator answers slowly, cuts the database once the save's entry
+   * is written pending, and waits for the answer and the settle it leaves queued.
+   */
+  async function saveDuringOutage(bff: SpawnedBff): Promise<{ entryId: string }> {
+    emulator.setFaults({ latencyMs: 0 });
+    const signIn = await fetch(`${bff.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(demoCredentials('operator')),
+    });
+    expect(signIn.status).toBe(201);
+    const { csrf_token } = (await signIn.json()) as { csrf_token: string };
+    const headers = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf_token };
+    const list = (await (await fetch(`${bff.url}/api/insight/resources?type=dashboard&limit=1`, { headers })).json()) as { items: { id: string }[] };
+    const resourceId = list.items[0]!.id;
+    const query = `resource_type=dashboard&resource_id=${resourceId}`;
+    const before = (await (await fetch(`${bff.url}/api/insight/permissions?${query}`, { headers })).json()) as {
+      auth_switch_config: { read: boolean };
+    };
+
+    emulator.setFaults({ latencyMs: 2_000 });
+    const since = new Date();
+    const saved = fetch(`${bff.url}/api/insight/permissions`, {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ resource_type: 'dashboard', resource_id: resourceId, auth_switch_config: { read: !before.auth_switch_config.read } }),
+    });
+    let entryId: string | undefined;
+    for (const deadline = Date.now() + 10_000; !entryId && Date.now() < deadline; ) {
+      const [row] = await straight.query<{ id: string }>(
+        `SELECT id FROM activity WHERE operation = 'permissions.save' AND outcome = 'pending' AND at >= $1`,
+        [since],
+      );
+      entryId = row?.id;
+      if (!entryId) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(entryId, 'the save wrote its pending entry').toBeDefined();
+    pg.relay.down();
+
+    // Made upstream while the database was away: still the user's answer, its settle kept.
+    const answer = await saved;
+    expect(answer.status).toBe(200);
+    expect(await bff.waitForLine(/database unavailable: activity settle queued for a retry/, 10_000)).toContain(entryId!);
+    return { entryId: entryId! };
+  }
+
+  it('the database still away: reports the settle lost, exits 0, and the entry stays pending', async () => {
+    const bff = await startBff();
+    const { entryId } = await saveDuringOutage(bff);
+
+    bff.child.kill('SIGTERM');
+    expect(await bff.waitForLine(/writes lost at shutdown/, 15_000)).toContain('"activity":1');
+    expect(await bff.exited).toBe(0);
+    // The shutdown's lines whole and in order, the lost write's before the last.
+    expect(bff.output.slice(-3).map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([
+      'activity settle not written at shutdown; its entry stays pending',
+      'writes lost at shutdown: the database was unavailable',
+      'stopped',
+    ]);
+    expect(await outcomeOf(entryId)).toBe('pending');
+  }, 60_000);
+
+  it('the database back: SIGTERM writes the settle before the next retry would, and exits 0', async () => {
+    const bff = await startBff();
+    const { entryId } = await saveDuringOutage(bff);
+    // Let the retries back off to 4 s, so that only the shutdown's flush can write it in time.
+    await bff.waitForLine(/^(?=.*"retryInMs":(4000|8000|10000)\b)(?=.*activity settles still waiting for the database)/, 15_000);
+    expect(await outcomeOf(entryId)).toBe('pending');
+
+    pg.relay.up();
+    const signalled = Date.now();
+    bff.child.kill('SIGTERM');
+    expect(await bff.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(4_000);
+    expect(bff.output.join('\n')).not.toMatch(/writes lost at shutdown/);
+    expect(await outcomeOf(entryId)).toBe('success');
+  }, 60_000);
+});
