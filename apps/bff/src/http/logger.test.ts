@@ -118,6 +118,26 @@ describe('log output', () => {
     expect(out.lines()).toMatchObject([{ msg: 'request' }]);
   });
 
+  it('makes no write while nothing is logged, and still writes a line held when a tick met a write in flight', async () => {
+    const out = output(10);
+    const writes: number[] = [];
+    out.stream.on('write', (n: number) => writes.push(n));
+    const logger = createLogger('info', out.stream);
+    logger.info({ n: 0 }, 'request');
+    await expect.poll(() => out.lines().length, writesLand).toBe(1);
+    await settle();
+    const afterLine = writes.length;
+    // Idle: ten periods, no write (each would wake a thread-pool thread).
+    await settle();
+    expect(writes.length).toBe(afterLine);
+    // A line larger than the buffer is written at once; the next is held while that write is in
+    // flight, and the tick that meets it leaves it to that write's end, not to the next line.
+    logger.info({ n: 1, path: '/'.padEnd(256 * 1024, 'x') }, 'request');
+    logger.info({ n: 2 }, 'request');
+    await expect.poll(() => out.lines().length, writesLand).toBe(3);
+    expect(out.lines().map((l) => l.n)).toEqual([0, 1, 2]);
+  });
+
   it('writes a burst once the buffer is full, without waiting for the period', async () => {
     const out = output(60_000);
     const logger = createLogger('info', out.stream);

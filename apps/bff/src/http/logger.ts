@@ -59,11 +59,20 @@ export function bufferedStdout(fd = 1, flushEveryMs = logBuffer.flushEveryMs): R
     flushAfterWrite = true;
     flushNow(cb);
   };
-  // The period's flush is the plain one (what sonic-boom's `periodicFlush` does): a tick that
-  // meets a write in flight leaves what is held to the next tick, and an idle tick costs one write.
-  // Once ended (`endLog`) the stream is destroyed before it emits 'close': a tick then must not flush.
+  // A tick flushes only when a line came since the last one (an idle server makes no write; each
+  // would wake a pool thread), through `flush()` above, so a tick that meets a write in flight
+  // still has what is held written once that write is done. Once ended (`endLog`) the stream is
+  // destroyed before it emits 'close': a tick then must not flush.
+  let lineSinceTick = false;
+  const writeLine = stream.write.bind(stream);
+  stream.write = (line) => {
+    lineSinceTick = true;
+    return writeLine(line);
+  };
   const period = setInterval(() => {
-    if (!isDestroyed(stream)) flushNow();
+    if (!lineSinceTick || isDestroyed(stream)) return;
+    lineSinceTick = false;
+    stream.flush();
   }, flushEveryMs);
   period.unref();
   stream.once('close', () => clearInterval(period));
