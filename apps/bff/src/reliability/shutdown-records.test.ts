@@ -17,7 +17,7 @@ import { skipPostgres, testDatabaseUrl } from '../testing/test-databases';
 // pending), and the process exits 0 either way instead of waiting on a database that is gone.
 // An upload still arriving when the grace runs out is cut and recorded a failure.
 describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portico-queued-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'portico-shutdown-'));
   const spawned: SpawnedBff[] = [];
   let pg: Awaited<ReturnType<typeof postgresBehindRelay>>;
   /** Reads the schema straight, not through the relay. */
