@@ -156,46 +156,43 @@ describe('settle queue', () => {
   });
 
   it('on shutdown waits for writes still in flight, and counts one the database did not take', async () => {
-    const store = fakeStore();
-    let answer!: (down: boolean) => void;
-    const q = createSettleQueue<string>({
-      // Each write is answered when the test says, the database then away or not.
-      write: async (k, v) => {
-        const down = await new Promise<boolean>((r) => (answer = r));
-        if (down) throw new Down('database unavailable');
-        store.rows.set(k, v);
-      },
-      merge: (_older, newer) => newer,
-      retryable: (e) => e instanceof Down,
-      describe: naming,
-    });
-    const landed = q.settle('a', 'failure');
+    /** A queue whose every write is answered when the test says, the database then away or not. */
+    function answeredByTest() {
+      const rows = new Map<string, string>();
+      let answer!: (down: boolean) => void;
+      const queue = createSettleQueue<string>({
+        write: async (k, v) => {
+          if (await new Promise<boolean>((r) => (answer = r))) throw new Down('database unavailable');
+          rows.set(k, v);
+        },
+        merge: (_older, newer) => newer,
+        retryable: (e) => e instanceof Down,
+        describe: naming,
+      });
+      return { queue, rows, answer: (down: boolean) => answer(down) };
+    }
+
+    const q = answeredByTest();
+    const landed = q.queue.settle('a', 'failure');
     let flushed: number | undefined;
-    const flushing = q.flush().then((n) => (flushed = n));
+    const flushing = q.queue.flush().then((n) => (flushed = n));
     await vi.advanceTimersByTimeAsync(0);
     expect(flushed).toBeUndefined();
-    answer(false);
+    q.answer(false);
     expect(await landed).toBe('written');
     await flushing;
     expect(flushed).toBe(0);
-    expect(store.rows.get('a')).toBe('failure');
+    expect(q.rows.get('a')).toBe('failure');
 
     // In flight when the database went: kept, tried once more by the flush, and counted.
-    const q2 = createSettleQueue<string>({
-      write: async () => {
-        if (await new Promise<boolean>((r) => (answer = r))) throw new Down('database unavailable');
-      },
-      merge: (_older, newer) => newer,
-      retryable: (e) => e instanceof Down,
-      describe: naming,
-    });
-    const kept = q2.settle('b', 'failure');
-    const flushing2 = q2.flush();
+    const q2 = answeredByTest();
+    const kept = q2.queue.settle('b', 'failure');
+    const flushing2 = q2.queue.flush();
     await vi.advanceTimersByTimeAsync(0);
-    answer(true);
+    q2.answer(true);
     expect(await kept).toBe('queued');
     await vi.advanceTimersByTimeAsync(0);
-    answer(true);
+    q2.answer(true);
     expect(await flushing2).toBe(1);
   });
 
