@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { bffUpstreamEnv, startEmulator, type RunningEmulator } from '@portico/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { demoCredentials } from '../testing/emulator-fixture';
 import { postgresBehindRelay } from '../testing/postgres-behind-relay';
+import { signInOverHttp } from '../testing/session-headers';
 import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
 import { viaProxy } from '../testing/tcp-proxy';
 import { skipPostgres, testDatabaseUrl } from '../testing/test-databases';
@@ -49,17 +49,10 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
   const outcomeOf = async (id: string) =>
     (await straight.query<{ outcome: string }>('SELECT outcome FROM activity WHERE id = $1', [id]))[0]?.outcome;
 
-  /** The operator's cookie and CSRF header, signed in to `bff`. */
+  /** The operator's cookie and CSRF header, signed in to `bff` (the emulator answering at once). */
   async function signIn(bff: SpawnedBff): Promise<Record<string, string>> {
     emulator.setFaults({ latencyMs: 0 });
-    const res = await fetch(`${bff.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(demoCredentials('operator')),
-    });
-    expect(res.status).toBe(201);
-    const { csrf_token } = (await res.json()) as { csrf_token: string };
-    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf_token };
+    return signInOverHttp(bff.url, 'operator');
   }
 
   /** The id of the `operation` entry written pending since `since`, once it is there. */

@@ -8,8 +8,9 @@ import { parseEnv } from '../config/env';
 import type { Database } from '../db/database';
 import { emulatorUpstream } from '../embedded-emulator';
 import { createLogger } from '../http/logger';
-import { demoCredentials, type DemoUser } from './emulator-fixture';
+import type { DemoUser } from './emulator-fixture';
 import { listen } from './listen';
+import { signInOverHttp } from './session-headers';
 import { countHandles, settleHandles, type HandleCount } from './open-handles';
 import { pgliteTestDatabase } from './test-databases';
 
@@ -39,14 +40,7 @@ export async function startReliabilityStack(
   const { url } = server;
 
   async function signIn(user: DemoUser): Promise<Caller> {
-    const res = await fetch(`${url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(demoCredentials(user)),
-    });
-    if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { csrf_token: string };
-    return { user, headers: { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': body.csrf_token } };
+    return { user, headers: await signInOverHttp(url, user) };
   }
 
   async function call(caller: Caller | undefined, method: string, path: string, body?: unknown) {
