@@ -48,11 +48,7 @@ export const permissionsProxy: BenchScenario = {
       });
       const jobs = {
         straight: job(straightUrl(stack, id), straightHeaders, durationSeconds),
-        bff: job(
-          `${stack.bff.url}/api/insight/permissions?${q}`,
-          stack.bffHeaders,
-          durationSeconds,
-        ),
+        bff: job(`${stack.bff.url}/api/insight/permissions?${q}`, stack.bffHeaders, durationSeconds),
       };
       // Warm both (JIT, connection pools) before anything counts: a cold BFF answered half as
       // many requests in its first seconds as later.
@@ -74,8 +70,7 @@ export const permissionsProxy: BenchScenario = {
           if (side === 'bff') cpu.bff += cpuSecondsOf(stack.bff.pid) - before.bff;
           else cpu.emulator += cpuSecondsOf(stack.emulator.pid) - before.emulator;
           cpu.requests[side] += r.total;
-          if (r.failures > 0 || r.total === 0)
-            throw new Error(`${side}: ${r.failures} of ${r.total} requests failed`);
+          if (r.failures > 0 || r.total === 0) throw new Error(`${side}: ${r.failures} of ${r.total} requests failed`);
           return r;
         };
         const pairs = await pairedRuns(2, { straight: once('straight'), bff: once('bff') });
@@ -145,7 +140,9 @@ export const permissionsProxy: BenchScenario = {
               `BFF ${(((cpuSecondsOf(stack.bff.pid) - bffCpuBefore) * 1000) / bff.total).toFixed(3)} CPU ms/read`,
           );
         }
-        log(`${label}: saturated, the BFF's p99 was ${saturatedAdded} ms above straight (queueing at its lower capacity)`);
+        log(
+          `${label}: saturated, the BFF's p99 was ${saturatedAdded} ms above straight (queueing at its lower capacity)`,
+        );
         figures.push(
           atMost(
             name,

@@ -92,7 +92,10 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
     });
     const url = bff.url;
     const headers = await signInThroughBff(url);
-    const q = new URLSearchParams({ resource_id: await dashboardWithPermissions(url, headers), resource_type: 'dashboard' });
+    const q = new URLSearchParams({
+      resource_id: await dashboardWithPermissions(url, headers),
+      resource_type: 'dashboard',
+    });
     const target = `${url}/api/insight/permissions?${q}`;
     await load(target, headers, warmReads);
     control(bff.pid, ['-i', 'on']);
@@ -136,7 +139,9 @@ try {
   const counts = await Promise.all(scripts.map((s) => instructionsPerRead(s, emulator.url)));
   scripts.forEach((s, i) => {
     const k = counts[i]!.map((c) => c / 1000);
-    console.log(`${median(k).toFixed(1)}k instructions per read (windows: ${k.map((x) => x.toFixed(1)).join(', ')})  ${s}`);
+    console.log(
+      `${median(k).toFixed(1)}k instructions per read (windows: ${k.map((x) => x.toFixed(1)).join(', ')})  ${s}`,
+    );
   });
 } finally {
   await emulator.stop();

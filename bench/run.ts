@@ -50,11 +50,19 @@ for (const s of scenarios) {
 const results = {
   date: new Date().toISOString(),
   quick,
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  },
   results: figures,
 };
 writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 const missed = figures.filter((f) => !f.holds).length;
-console.log(`\n${figures.length - missed} of ${figures.length} targets hold${crashed ? `, ${crashed} scenario(s) failed` : ''}; written to bench/results.json`);
+console.log(
+  `\n${figures.length - missed} of ${figures.length} targets hold${crashed ? `, ${crashed} scenario(s) failed` : ''}; written to bench/results.json`,
+);
 // A missed target is a finding, not a crash; a scenario that could not run is.
 process.exitCode = crashed > 0 ? 1 : 0;

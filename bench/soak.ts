@@ -76,13 +76,18 @@ async function simulatedUser(stack: Stack, index: number, until: number, tally: 
     const json = { ...headers, 'content-type': 'application/json' };
     try {
       let res: Response;
-      if (op === 'read') res = await fetch(`${url}/api/insight/permissions?resource_type=dashboard&resource_id=${id}`, { headers });
+      if (op === 'read')
+        res = await fetch(`${url}/api/insight/permissions?resource_type=dashboard&resource_id=${id}`, { headers });
       else if (op === 'list') res = await fetch(`${url}/api/insight/resources?type=dashboard&limit=10`, { headers });
       else if (op === 'save')
         res = await fetch(`${url}/api/insight/permissions`, {
           method: 'PUT',
           headers: json,
-          body: JSON.stringify({ resource_type: 'dashboard', resource_id: id, auth_switch_config: { read: random() < 0.5 } }),
+          body: JSON.stringify({
+            resource_type: 'dashboard',
+            resource_id: id,
+            auth_switch_config: { read: random() < 0.5 },
+          }),
         });
       else if (op === 'export')
         res = await fetch(`${url}/api/insight/resource-packages/export`, {
@@ -93,7 +98,11 @@ async function simulatedUser(stack: Stack, index: number, until: number, tally: 
       else {
         const form = new FormData();
         form.append('ImportAssetRequestBody', new Blob([assetZip], { type: 'application/zip' }), 'soak.zip');
-        res = await fetch(`${url}/api/roma/assets/import?type=AddNew&prefix=soak_`, { method: 'POST', headers, body: form });
+        res = await fetch(`${url}/api/roma/assets/import?type=AddNew&prefix=soak_`, {
+          method: 'POST',
+          headers,
+          body: form,
+        });
       }
       await classify(op, res, tally);
     } catch (e) {
@@ -149,7 +158,9 @@ export const soak: BenchScenario = {
       emulatorEnv: { FAULT_ERROR_RATE: String(injectedErrorRate), ASSET_JOB_DURATION_MS: '200', SEED_RESOURCES: '50' },
     });
     try {
-      const list = await fetch(`${stack.bff.url}/api/insight/resources?type=dashboard&limit=20`, { headers: stack.bffHeaders });
+      const list = await fetch(`${stack.bff.url}/api/insight/resources?type=dashboard&limit=20`, {
+        headers: stack.bffHeaders,
+      });
       const resourceIds = ((await list.json()) as { items: { id: string }[] }).items.map((i) => i.id);
       if (resourceIds.length === 0) throw new Error('no dashboards in the emulator');
 
@@ -170,7 +181,9 @@ export const soak: BenchScenario = {
         `${users} users, ${elapsed.toFixed(0)} s: ${tally.requests} requests (${(tally.requests / elapsed).toFixed(0)}/s), ` +
           `${tally.injected} injected 5xx answered 502, ${tally.refusedBySpec} imports refused while a job ran (${jobAlreadyRunning})`,
       );
-      log(`activity: ${entries} entries for ${tally.loggedOps} sign-ins, saves, exports and imports; ${pending} left pending`);
+      log(
+        `activity: ${entries} entries for ${tally.loggedOps} sign-ins, saves, exports and imports; ${pending} left pending`,
+      );
       const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
       log(
         `BFF RSS after a full GC: ${mib(rssBaseline.after)} after warm-up, ${mib(rssAfter.after)} after the soak ` +
@@ -179,12 +192,25 @@ export const soak: BenchScenario = {
       for (const u of [...new Set(tally.unexpected)].slice(0, 10)) log(`unexpected: ${u}`);
 
       const ratio = tally.loggedOps === 0 ? 0 : entries / tally.loggedOps;
-      const complete: Figure = { scenario: name, figure: 'activity entries ÷ logged operations', value: ratio, unit: '×', target: '= 1', holds: ratio === 1 };
+      const complete: Figure = {
+        scenario: name,
+        figure: 'activity entries ÷ logged operations',
+        value: ratio,
+        unit: '×',
+        target: '= 1',
+        holds: ratio === 1,
+      };
       return [
         atMost(name, 'unexpected errors', tally.unexpected.length, '', 0),
         complete,
         atMost(name, 'activity entries left pending', pending, '', 0),
-        atMost(name, 'BFF RSS after ÷ after warm-up (each after a full GC)', rssAfter.after / rssBaseline.after, '×', 1.1),
+        atMost(
+          name,
+          'BFF RSS after ÷ after warm-up (each after a full GC)',
+          rssAfter.after / rssBaseline.after,
+          '×',
+          1.1,
+        ),
       ];
     } finally {
       await stack.close();

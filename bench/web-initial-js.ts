@@ -22,7 +22,9 @@ const gzipKiB = (dist: string, files: Iterable<string>) => {
 /** `assets/x.js` paths of the scripts `index.html` loads and of everything they import statically. */
 export function staticGraph(dist: string): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const queue = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
   const seen = new Set<string>();
   while (queue.length) {
     const file = queue.shift()!;
@@ -30,7 +32,8 @@ export function staticGraph(dist: string): string[] {
     seen.add(file);
     const code = readFileSync(join(dist, file), 'utf8');
     // Static `import … from "./x.js"`, `import "./x.js"` and `export … from "./x.js"`; never `import("./x.js")`.
-    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.js)["']/g)) queue.push(join('assets', m[1]!));
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.js)["']/g))
+      queue.push(join('assets', m[1]!));
   }
   return [...seen];
 }
@@ -60,12 +63,18 @@ export const webInitialJsBenchmark: BenchScenario = {
   async run(ctx): Promise<Figure[]> {
     const dist = webBuild();
     const graph = staticGraph(dist);
-    ctx.log(`static graph: ${graph.map((f) => `${f.replace('assets/', '')} ${gzipKiB(dist, [f]).toFixed(1)} KiB`).join(', ')}`);
+    ctx.log(
+      `static graph: ${graph.map((f) => `${f.replace('assets/', '')} ${gzipKiB(dist, [f]).toFixed(1)} KiB`).join(', ')}`,
+    );
     const server = await serveDist(dist);
     try {
       const signIn = await scriptsLoaded(server.origin, '/sign-in', false, 'Sign in to Portico');
       const first = await scriptsLoaded(server.origin, '/resources', true, 'Resources');
-      const extra = (files: string[]) => files.filter((f) => !graph.includes(f)).map((f) => f.replace('assets/', '')).join(', ') || 'none';
+      const extra = (files: string[]) =>
+        files
+          .filter((f) => !graph.includes(f))
+          .map((f) => f.replace('assets/', ''))
+          .join(', ') || 'none';
       ctx.log(`sign-in page loads beyond the graph: ${extra(signIn)}`);
       ctx.log(`first screen after sign-in loads beyond the graph: ${extra(first)}`);
       return [

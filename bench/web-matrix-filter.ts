@@ -26,11 +26,19 @@ function auditOf(count: number): AuditDetail {
     const type = resourceTypes[i % resourceTypes.length]!;
     const id = `${type.slice(0, 3)}-${String(i).padStart(5, '0')}`;
     if (i % 50 === 7) {
-      const error = { status: 503, service: 'insight' as const, code: 'DLI.0999', message: 'Service busy', request_id: `up-${i}` };
+      const error = {
+        status: 503,
+        service: 'insight' as const,
+        code: 'DLI.0999',
+        message: 'Service busy',
+        request_id: `up-${i}`,
+      };
       return { resource_type: type, resource_id: id, status: 'failed', error, compliance: 'unknown', findings: [] };
     }
     const nonCompliant = i % 10 === 3;
-    const switches = Object.fromEntries(switchesByResourceType[type].map((s, k) => [s, (i + k) % 3 === 0 || (nonCompliant && s === 'edit')]));
+    const switches = Object.fromEntries(
+      switchesByResourceType[type].map((s, k) => [s, (i + k) % 3 === 0 || (nonCompliant && s === 'edit')]),
+    );
     return {
       resource_type: type,
       resource_id: id,
@@ -42,14 +50,24 @@ function auditOf(count: number): AuditDetail {
       update_date: Date.UTC(2026, 0, 1) + i * 60_000,
       status: 'ok',
       compliance: nonCompliant ? 'non_compliant' : 'compliant',
-      findings: nonCompliant ? [{ rule_id: 'no-edit', kind: 'must_be_off', switch: 'edit', message: 'edit must be off' }] : [],
+      findings: nonCompliant
+        ? [{ rule_id: 'no-edit', kind: 'must_be_off', switch: 'edit', message: 'edit must be off' }]
+        : [],
     };
   });
   const counts = Object.fromEntries(
     resourceTypes.map((type) => {
       const of = rows.filter((r) => r.resource_type === type);
       const on = Object.fromEntries(permissionSwitches.map((s) => [s, of.filter((r) => r.switches?.[s]).length]));
-      return [type, { total: of.length, failed: of.filter((r) => r.status === 'failed').length, non_compliant: of.filter((r) => r.compliance === 'non_compliant').length, switches_on: on }];
+      return [
+        type,
+        {
+          total: of.length,
+          failed: of.filter((r) => r.status === 'failed').length,
+          non_compliant: of.filter((r) => r.compliance === 'non_compliant').length,
+          switches_on: on,
+        },
+      ];
     }),
   );
   // The fixture goes through the contract, as the web app's own parse will.
@@ -77,16 +95,20 @@ function auditOf(count: number): AuditDetail {
 /** Rows the matrix shows for `search`, as `filterAndSortRows` counts them. */
 const shownFor = (rows: readonly AuditRow[], search: string) => {
   const needle = search.trim().toLowerCase();
-  return needle ? rows.filter((r) => r.name?.toLowerCase().includes(needle) || r.resource_id.toLowerCase().includes(needle)).length : rows.length;
+  return needle
+    ? rows.filter((r) => r.name?.toLowerCase().includes(needle) || r.resource_id.toLowerCase().includes(needle)).length
+    : rows.length;
 };
 
 /**
  * Keystrokes that each change what the matrix shows: a digit narrows the rows, Backspace brings
  * all of them back (the heavier direction: every row is filtered and sorted again).
  */
-const keystrokes = (count: number) => Array.from({ length: count }, (_, i) => (i % 2 === 0 ? String(1 + ((i / 2) % 9)) : 'Backspace'));
+const keystrokes = (count: number) =>
+  Array.from({ length: count }, (_, i) => (i % 2 === 0 ? String(1 + ((i / 2) % 9)) : 'Backspace'));
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** Opens the stored audit of `rowCount` rows and times each keystroke; ms per keystroke. */
 async function measure(browser: Browser, origin: string, rowCount: number, keys: readonly string[]): Promise<number[]> {
@@ -123,34 +145,46 @@ async function measure(browser: Browser, origin: string, rowCount: number, keys:
       // (and its "n of N rows shown", committed with it) reflects the new filter.
       await page.evaluate((want: string) => {
         const input = document.getElementById('af-search');
-        const status = [...document.querySelectorAll('[role="status"]')].find((el) => el.textContent?.endsWith(' rows shown'));
+        const status = [...document.querySelectorAll('[role="status"]')].find((el) =>
+          el.textContent?.endsWith(' rows shown'),
+        );
         if (!input || !status) throw new Error('matrix search or its status not found');
-        (window as unknown as { benchPainted: Promise<number> }).benchPainted = new Promise<number>((resolve, reject) => {
-          const timeout = setTimeout(() => reject(new Error(`no "${want}" within 30 s: "${status.textContent}", search "${(input as HTMLInputElement).value}"`)), 30_000);
-          input.addEventListener(
-            'keydown',
-            (e) => {
-              const t0 = e.timeStamp;
-              // A task queued from a frame callback runs once that frame is painted.
-              const painted = () =>
-                requestAnimationFrame(() =>
-                  setTimeout(() => {
-                    clearTimeout(timeout);
-                    resolve(performance.now() - t0);
-                  }),
-                );
-              const seen = () => status.textContent === want;
-              if (seen()) return painted();
-              const watch = new MutationObserver(() => {
-                if (!seen()) return;
-                watch.disconnect();
-                painted();
-              });
-              watch.observe(status, { childList: true, characterData: true, subtree: true });
-            },
-            { once: true, capture: true },
-          );
-        });
+        (window as unknown as { benchPainted: Promise<number> }).benchPainted = new Promise<number>(
+          (resolve, reject) => {
+            const timeout = setTimeout(
+              () =>
+                reject(
+                  new Error(
+                    `no "${want}" within 30 s: "${status.textContent}", search "${(input as HTMLInputElement).value}"`,
+                  ),
+                ),
+              30_000,
+            );
+            input.addEventListener(
+              'keydown',
+              (e) => {
+                const t0 = e.timeStamp;
+                // A task queued from a frame callback runs once that frame is painted.
+                const painted = () =>
+                  requestAnimationFrame(() =>
+                    setTimeout(() => {
+                      clearTimeout(timeout);
+                      resolve(performance.now() - t0);
+                    }),
+                  );
+                const seen = () => status.textContent === want;
+                if (seen()) return painted();
+                const watch = new MutationObserver(() => {
+                  if (!seen()) return;
+                  watch.disconnect();
+                  painted();
+                });
+                watch.observe(status, { childList: true, characterData: true, subtree: true });
+              },
+              { once: true, capture: true },
+            );
+          },
+        );
       }, expected);
       await search.press(key);
       times.push(await page.evaluate(() => (window as unknown as { benchPainted: Promise<number> }).benchPainted));
@@ -184,7 +218,9 @@ export const webMatrixFilterBenchmark: BenchScenario = {
       const base = await summary(baselineRows);
       const big = await summary(rowCount);
       ctx.log(`baseline ${baselineRows} rows: median ${base.median.toFixed(1)} ms, p95 ${base.p95.toFixed(1)} ms`);
-      ctx.log(`${rowCount} rows: median ${big.median.toFixed(1)} ms, p95 ${big.p95.toFixed(1)} ms; ×${(big.median / base.median).toFixed(2)} the ${baselineRows}-row median`);
+      ctx.log(
+        `${rowCount} rows: median ${big.median.toFixed(1)} ms, p95 ${big.p95.toFixed(1)} ms; ×${(big.median / base.median).toFixed(2)} the ${baselineRows}-row median`,
+      );
       return [
         atMost(name, `median, ${rowCount} rows`, big.median, 'ms', targetMs),
         atMost(name, `p95, ${rowCount} rows`, big.p95, 'ms', targetMs),

@@ -19,7 +19,12 @@ report ??= { error: { code: 'UNPARSEABLE', message: `${run.stderr ?? ''}${run.st
 
 let outcome;
 if (report.error) {
-  outcome = { passed: 0, failed: 0, skipped: 1, reason: `advisory service unreachable: ${report.error.code}: ${report.error.message}` };
+  outcome = {
+    passed: 0,
+    failed: 0,
+    skipped: 1,
+    reason: `advisory service unreachable: ${report.error.code}: ${report.error.message}`,
+  };
   console.log(`dependency audit SKIPPED — ${outcome.reason}`);
 } else {
   const v = report.metadata?.vulnerabilities ?? {};
@@ -27,8 +32,18 @@ if (report.error) {
   const names = Object.values(report.advisories ?? {})
     .filter((a) => a.severity === 'high' || a.severity === 'critical')
     .map((a) => `${a.module_name} (${a.severity}): ${a.title}`);
-  outcome = { passed: serious === 0 ? 1 : 0, failed: serious === 0 ? 0 : 1, skipped: 0, vulnerabilities: v, serious: names };
-  console.log(serious === 0 ? 'dependency audit: no known high or critical vulnerability' : `dependency audit FAILED:\n  ${names.join('\n  ')}`);
+  outcome = {
+    passed: serious === 0 ? 1 : 0,
+    failed: serious === 0 ? 0 : 1,
+    skipped: 0,
+    vulnerabilities: v,
+    serious: names,
+  };
+  console.log(
+    serious === 0
+      ? 'dependency audit: no known high or critical vulnerability'
+      : `dependency audit FAILED:\n  ${names.join('\n  ')}`,
+  );
 }
 mkdirSync(join(root, '.reports'), { recursive: true });
 writeFileSync(join(root, '.reports', 'dependency-audit.json'), `${JSON.stringify(outcome, null, 2)}\n`);

@@ -31,7 +31,11 @@ for (const file of reports) {
     failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
-  const total = report.numTotalTests ?? (report.stats ? report.stats.expected + report.stats.unexpected + (report.stats.flaky ?? 0) + report.stats.skipped : '');
+  const total =
+    report.numTotalTests ??
+    (report.stats
+      ? report.stats.expected + report.stats.unexpected + (report.stats.flaky ?? 0) + report.stats.skipped
+      : '');
   console.log(`  ${file.slice(root.length)}: ${total}`.trimEnd());
 }
 // The dependency audit is one check: passed, failed, or skipped when its service is unreachable.
@@ -40,13 +44,17 @@ if (existsSync(dependencyAudit)) {
   passed += audit.passed;
   failed += audit.failed;
   skipped += audit.skipped;
-  console.log(`  .reports/dependency-audit.json: ${audit.reason ?? (audit.failed ? audit.serious.join('; ') : 'no high or critical')}`);
+  console.log(
+    `  .reports/dependency-audit.json: ${audit.reason ?? (audit.failed ? audit.serious.join('; ') : 'no high or critical')}`,
+  );
 }
 // Steps the test script saw fail (lint, typecheck, build, a suite's command) count too.
 const failedSteps = (process.env.FAILED_STEPS ?? '').split('\n').filter(Boolean);
 for (const step of failedSteps) console.log(`  failed step: ${step}`);
 const suiteFailures = failed;
-failed += failedSteps.filter((s) => !/^(pnpm (exec turbo run test|e2e)|node scripts\/audit-deps)/.test(s) || suiteFailures === 0).length;
+failed += failedSteps.filter(
+  (s) => !/^(pnpm (exec turbo run test|e2e)|node scripts\/audit-deps)/.test(s) || suiteFailures === 0,
+).length;
 // The totals line is last and exactly "N passed, N failed", the form CI reads; skips go on the line before.
 console.log(`  skipped: ${skipped}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -87,6 +87,10 @@ export class BodyReader {
   private take(chunk: Uint8Array, from: number, to: number): void {
     this.bytes += to - from;
     if (this.sample.length < sampleBytes)
-      this.sample += Buffer.from(chunk.buffer, chunk.byteOffset + from, Math.min(to - from, sampleBytes - this.sample.length)).toString('latin1');
+      this.sample += Buffer.from(
+        chunk.buffer,
+        chunk.byteOffset + from,
+        Math.min(to - from, sampleBytes - this.sample.length),
+      ).toString('latin1');
   }
 }

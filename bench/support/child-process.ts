@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 export { freePort } from '../../apps/emulator/src/free-port';
 
-
 export interface ServerProcess {
   pid: number;
   url: string;
@@ -42,14 +41,10 @@ export async function startServerProcess(options: {
     ...(options.nodeArgs ?? []),
     options.script,
   ];
-  const child: ChildProcess = spawn(
-    command!,
-    args,
-    {
-      env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
-      stdio: ['ignore', log, log],
-    },
-  );
+  const child: ChildProcess = spawn(command!, args, {
+    env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    stdio: ['ignore', log, log],
+  });
   // The child holds its own copy of the descriptor.
   closeSync(log);
   const url = `http://127.0.0.1:${options.port}`;
@@ -94,7 +89,8 @@ export async function startServerProcess(options: {
 export async function waitForLogLine(logFile: string, text: string, withinMs: number): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (!readFileSync(logFile, 'utf8').includes(text)) {
-    if (Date.now() > deadline) throw new Error(`no line with "${text}" within ${withinMs} ms; ${logFile} ends:\n${lastLines(logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no line with "${text}" within ${withinMs} ms; ${logFile} ends:\n${lastLines(logFile)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -26,8 +26,7 @@ export interface CpuSets {
 const range = (from: number, to: number) => (from === to ? String(from) : `${from}-${to}`);
 
 let tasksetChecked: boolean | undefined;
-const hasTaskset = () =>
-  (tasksetChecked ??= spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0);
+const hasTaskset = () => (tasksetChecked ??= spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0);
 
 /** The layouts this machine can run, the split one first. */
 export function availableLayouts(): CpuLayout[] {

@@ -15,7 +15,10 @@ export interface EmulatorProcess {
 
 type ChildMessage = { type: 'ready'; url: string } | { type: 'cpu'; ms: number };
 
-function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T): Promise<Extract<ChildMessage, { type: T }>> {
+function nextMessage<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<ChildMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: ChildMessage) => {
       if (m.type !== type) return;
@@ -33,7 +36,10 @@ function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: 
 }
 
 /** `nodeArgs` go to the child's `node`, e.g. `['--cpu-prof']` to profile the emulator alone. */
-export async function startEmulatorProcess(options: EmulatorOptions = {}, nodeArgs: string[] = []): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(
+  options: EmulatorOptions = {},
+  nodeArgs: string[] = [],
+): Promise<EmulatorProcess> {
   const child = fork(fileURLToPath(new URL('./emulator-child.ts', import.meta.url)), [JSON.stringify(options)], {
     execArgv: [...nodeArgs, '--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -99,8 +99,7 @@ export function runLoad<K extends LoadJob['kind']>(
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line)
-        return reject(new Error(`load process exited with ${code}:\n${err}`));
+      if (code !== 0 || !line) return reject(new Error(`load process exited with ${code}:\n${err}`));
       resolve(JSON.parse(line) as Extract<LoadResult, { kind: K }> & LoadCost);
     });
   });

@@ -63,7 +63,13 @@ function paced(job: PacedJob): Promise<LoadResult> {
           s.pool.close();
           const sorted = s.latencies.sort((a, b) => a - b);
           const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-          return { p50Ms: at(0.5), p99Ms: at(0.99), total: sorted.length, failures: s.failures, failedWith: s.failedWith };
+          return {
+            p50Ms: at(0.5),
+            p99Ms: at(0.99),
+            total: sorted.length,
+            failures: s.failures,
+            failedWith: s.failedWith,
+          };
         }),
       });
     };

@@ -5,7 +5,10 @@ import { PacedPool, parseHead, requestBytes, type Outcome } from './paced-client
 
 describe('requestBytes', () => {
   it('is a GET of the path and query with the host and the given headers, kept alive', () => {
-    const bytes = requestBytes({ url: 'http://127.0.0.1:8080/a/b?x=1&y=2', headers: { cookie: 's=1', 'x-csrf-token': 't' } });
+    const bytes = requestBytes({
+      url: 'http://127.0.0.1:8080/a/b?x=1&y=2',
+      headers: { cookie: 's=1', 'x-csrf-token': 't' },
+    });
     expect(bytes.toString('latin1')).toBe(
       'GET /a/b?x=1&y=2 HTTP/1.1\r\nhost: 127.0.0.1:8080\r\ncookie: s=1\r\nx-csrf-token: t\r\nconnection: keep-alive\r\n\r\n',
     );
@@ -24,7 +27,8 @@ describe('parseHead', () => {
   });
 
   it('reads the status, the body length, Connection and Keep-Alive', () => {
-    const text = 'HTTP/1.1 503 Service Unavailable\r\nContent-Length: 17\r\nConnection: close\r\nKeep-Alive: timeout=7\r\n\r\n';
+    const text =
+      'HTTP/1.1 503 Service Unavailable\r\nContent-Length: 17\r\nConnection: close\r\nKeep-Alive: timeout=7\r\n\r\n';
     expect(head(`${text}{"error":"busy"}`)).toEqual({
       status: 503,
       headLength: text.length,
@@ -51,7 +55,10 @@ describe('PacedPool', () => {
   });
 
   /** A server answering with `answer`, counting the connections it accepted. */
-  async function serve(answer: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void, keepAliveMs = 5000) {
+  async function serve(
+    answer: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void,
+    keepAliveMs = 5000,
+  ) {
     let n = 0;
     const stats = { connections: 0, requests: [] as { url?: string; headers: http.IncomingHttpHeaders }[] };
     server = http.createServer((req, res) => {

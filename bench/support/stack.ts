@@ -36,8 +36,9 @@ export interface Stack {
  */
 const profileArgs = (server: string): string[] => {
   const dir = process.env.BENCH_CPU_PROF;
-  const extra = [process.env.BENCH_NODE_ARGS, server === 'bff' ? process.env.BENCH_BFF_NODE_ARGS : undefined]
-    .flatMap((a) => a?.split(' ').filter(Boolean) ?? []);
+  const extra = [process.env.BENCH_NODE_ARGS, server === 'bff' ? process.env.BENCH_BFF_NODE_ARGS : undefined].flatMap(
+    (a) => a?.split(' ').filter(Boolean) ?? [],
+  );
   return [...extra, ...(dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, server)] : [])];
 };
 
@@ -126,8 +127,7 @@ export async function signInThroughBff(url: string): Promise<Record<string, stri
       password: operator.password,
     }),
   });
-  if (res.status !== 201)
-    throw new Error(`sign-in through the BFF failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201) throw new Error(`sign-in through the BFF failed: ${res.status} ${await res.text()}`);
   const { csrf_token: csrf } = (await res.json()) as { csrf_token: string };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return { cookie, 'x-csrf-token': csrf };

@@ -10,7 +10,12 @@ import { transfer, transferHead } from './transfer-client';
 describe('transferHead', () => {
   it('is the method, path and query, the host, the job headers, the body length, and one request', () => {
     const head = transferHead(
-      { kind: 'transfer', url: 'http://127.0.0.1:81/v1/p/export?x=1', method: 'POST', headers: { 'x-auth-token': 't' } },
+      {
+        kind: 'transfer',
+        url: 'http://127.0.0.1:81/v1/p/export?x=1',
+        method: 'POST',
+        headers: { 'x-auth-token': 't' },
+      },
       42,
     );
     expect(head.toString('latin1')).toBe(
@@ -19,7 +24,9 @@ describe('transferHead', () => {
   });
 
   it('refuses anything but plain HTTP', () => {
-    expect(() => transferHead({ kind: 'transfer', url: 'https://x.test/', method: 'GET', headers: {} }, 0)).toThrow(/plain HTTP/);
+    expect(() => transferHead({ kind: 'transfer', url: 'https://x.test/', method: 'GET', headers: {} }, 0)).toThrow(
+      /plain HTTP/,
+    );
   });
 });
 
@@ -56,7 +63,12 @@ describe('transfer', () => {
     const r = await transfer({ kind: 'transfer', url, method: 'POST', headers: {}, bodyFile: file });
     expect(length).toBe(String(3 * 1024 * 1024 + 5));
     expect(received).toBe(3 * 1024 * 1024 + 5);
-    expect(r).toMatchObject({ status: 202, uploadBytes: 3 * 1024 * 1024 + 5, downloadBytes: 16, answer: '{"job_id":"j-1"}' });
+    expect(r).toMatchObject({
+      status: 202,
+      uploadBytes: 3 * 1024 * 1024 + 5,
+      downloadBytes: 16,
+      answer: '{"job_id":"j-1"}',
+    });
     expect(r.seconds).toBeGreaterThan(0);
   });
 
@@ -76,9 +88,9 @@ describe('transfer', () => {
       res.write('part of it'); // then nothing
     });
     const started = Date.now();
-    await expect(
-      transfer({ kind: 'transfer', url, method: 'GET', headers: {}, stallSeconds: 0.3 }),
-    ).rejects.toThrow('transfer stalled: no byte moved for 0.3 s (10 bytes read)');
+    await expect(transfer({ kind: 'transfer', url, method: 'GET', headers: {}, stallSeconds: 0.3 })).rejects.toThrow(
+      'transfer stalled: no byte moved for 0.3 s (10 bytes read)',
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

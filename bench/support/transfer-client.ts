@@ -103,7 +103,10 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
     socket.on('end', () => {
       body?.end();
       if (body?.done) finish();
-      else finish(new Error(`the server closed the connection ${head ? `after ${read()} body bytes` : 'before answering'}`));
+      else
+        finish(
+          new Error(`the server closed the connection ${head ? `after ${read()} body bytes` : 'before answering'}`),
+        );
     });
     const deadline = setTimeout(
       () => finish(new Error(`transfer not done within ${deadlineSeconds} s (${read()} bytes read)`)),

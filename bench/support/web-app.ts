@@ -24,10 +24,14 @@ export function webBuild(): string {
   const given = process.env.PORTICO_BENCH_WEB_DIST;
   if (given) return (built = given);
   const outDir = mkdtempSync(join(tmpdir(), 'portico-web-dist-'));
-  execFileSync('pnpm', ['--filter', './apps/web', 'exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    'pnpm',
+    ['--filter', './apps/web', 'exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
   built = outDir;
   return outDir;
@@ -84,14 +88,19 @@ const notFound = { error: { code: 'not_found', message: 'not in the bench fixtur
  * Answers `/api/**` from `fixtures`: a session (or 401 when `session` is null), one workspace,
  * empty lists; anything else is a contract-shaped 404.
  */
-export async function fakeApi(page: Page, session: Session | null, fixtures: ApiFixtures = () => undefined): Promise<void> {
+export async function fakeApi(
+  page: Page,
+  session: Session | null,
+  fixtures: ApiFixtures = () => undefined,
+): Promise<void> {
   const base: ApiFixtures = (method, path) => {
     if (path === '/api/session' && method === 'GET') {
       return session
         ? { body: session }
         : { status: 401, body: { error: { code: 'unauthenticated', message: 'no session' }, request_id: 'bench' } };
     }
-    if (path === '/api/insight/workspaces') return { body: { total: 1, items: [{ id: 'ws-bench', name: 'Bench', is_default: true }] } };
+    if (path === '/api/insight/workspaces')
+      return { body: { total: 1, items: [{ id: 'ws-bench', name: 'Bench', is_default: true }] } };
     if (path === '/api/insight/resources') return { body: { total: 0, offset: 0, limit: 50, items: [] } };
     if (path === '/api/policy') return { body: { version: 0, rules: [] } };
     return undefined;

@@ -20,11 +20,7 @@ export function freshAssetPackage(): FilePayload {
 }
 
 /** Drops a file on an element the way a browser does: a `drop` event carrying a DataTransfer. */
-export async function dropFile(
-  page: Page,
-  target: ReturnType<Page['locator']>,
-  file: FilePayload,
-): Promise<void> {
+export async function dropFile(page: Page, target: ReturnType<Page['locator']>, file: FilePayload): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
     ({ bytes, name, type }) => {
       const dt = new DataTransfer();

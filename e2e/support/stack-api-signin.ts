@@ -9,10 +9,7 @@ export interface OtherSession {
   dispose(): Promise<void>;
 }
 
-export async function signInElsewhere(
-  baseURL: string,
-  role: keyof typeof demo.users,
-): Promise<OtherSession> {
+export async function signInElsewhere(baseURL: string, role: keyof typeof demo.users): Promise<OtherSession> {
   const api = await playwrightRequest.newContext({ baseURL });
   const user = demo.users[role];
   const res = await api.post('/api/session', {

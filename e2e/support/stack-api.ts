@@ -12,11 +12,7 @@ export const noFaults = {
 
 export type Faults = { [K in keyof typeof noFaults]?: number | null };
 
-export async function setFaults(
-  request: APIRequestContext,
-  emulatorUrl: string,
-  faults: Faults,
-): Promise<void> {
+export async function setFaults(request: APIRequestContext, emulatorUrl: string, faults: Faults): Promise<void> {
   const res = await request.put(`${emulatorUrl}/__emulator/faults`, {
     data: { ...noFaults, ...faults },
   });
@@ -35,8 +31,7 @@ export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
 }
 
 /** A unique suffix so that names created by one run never clash with an earlier run's. */
-export const uniqueSuffix = (): string =>
-  `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+export const uniqueSuffix = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /**
  * The items of a BFF list (resources or workflows: both have `id` and `name`), read with the

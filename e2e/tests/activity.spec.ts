@@ -14,17 +14,11 @@ async function firstIds(page: Page, path: string, count: number): Promise<string
  */
 async function doEveryOperation(page: Page) {
   const headers = await csrfHeaders(page);
-  const [dashboard, ...more] = await firstIds(
-    page,
-    '/api/insight/resources?type=dashboard&limit=10',
-    3,
-  );
+  const [dashboard, ...more] = await firstIds(page, '/api/insight/resources?type=dashboard&limit=10', 3);
   const workflows = await firstIds(page, '/api/secmaster/workflows', 2);
   const packageName = `e2e-activity-${uniqueSuffix()}`;
 
-  const read = await page.request.get(
-    `/api/insight/permissions?resource_type=dashboard&resource_id=${dashboard}`,
-  );
+  const read = await page.request.get(`/api/insight/permissions?resource_type=dashboard&resource_id=${dashboard}`);
   const record = (await read.json()) as { auth_switch_config: Record<string, boolean> };
   const saved = await page.request.put('/api/insight/permissions', {
     headers,

@@ -40,7 +40,9 @@ test('an admin audits datasets, fixes the findings in bulk, re-audits, sees the 
   await addForm.getByRole('combobox', { name: 'Type' }).selectOption('dataset');
   await addForm.getByRole('combobox', { name: 'Switch' }).selectOption('use');
   await page.getByRole('button', { name: 'Add rule' }).click();
-  await expect(page.getByRole('list', { name: 'Policy rules' }).getByText('No Datasets may have use on').first()).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Policy rules' }).getByText('No Datasets may have use on').first(),
+  ).toBeVisible();
 
   const first = await auditDatasets(page);
   const found = Number(/(\d+) non-compliant/.exec(first)?.[1]);
@@ -72,13 +74,26 @@ test('an admin audits datasets, fixes the findings in bulk, re-audits, sees the 
 
   const auditCsv = await download(page, 'Download audit CSV');
   expect(auditCsv.filename).toMatch(/^audit-.+\.csv$/);
-  expect(auditCsv.text.split('\n')[0]).toMatch(/^workspace_id,project_id,audit_id,run_by,run_at,policy_version,resource_type/);
+  expect(auditCsv.text.split('\n')[0]).toMatch(
+    /^workspace_id,project_id,audit_id,run_by,run_at,policy_version,resource_type/,
+  );
   expect(auditCsv.text).toContain(demo.insightWorkspaceId);
   const auditJson = JSON.parse((await download(page, 'Download audit JSON')).text) as {
-    metadata: { kind: string; workspace_id: string; run_by: string; policy_version: number; non_compliant_count: number };
+    metadata: {
+      kind: string;
+      workspace_id: string;
+      run_by: string;
+      policy_version: number;
+      non_compliant_count: number;
+    };
     rows: unknown[];
   };
-  expect(auditJson.metadata).toMatchObject({ kind: 'portico.permission-audit', workspace_id: demo.insightWorkspaceId, run_by: 'demo-admin', non_compliant_count: 0 });
+  expect(auditJson.metadata).toMatchObject({
+    kind: 'portico.permission-audit',
+    workspace_id: demo.insightWorkspaceId,
+    run_by: 'demo-admin',
+    non_compliant_count: 0,
+  });
   expect(auditJson.metadata.policy_version).toBeGreaterThan(0);
   expect(auditJson.rows.length).toBeGreaterThan(0);
 
@@ -98,7 +113,10 @@ test('an admin audits datasets, fixes the findings in bulk, re-audits, sees the 
   await page.getByRole('combobox', { name: 'Operation' }).selectOption('audit.fix');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('table').getByText('use: on → off').first()).toBeVisible();
-  await page.getByRole('button', { name: /^Undo the bulk fix that changed / }).first().click();
+  await page
+    .getByRole('button', { name: /^Undo the bulk fix that changed / })
+    .first()
+    .click();
   const undo = page.getByRole('dialog', { name: /^Undo the bulk fix/ });
   await expect(undo.getByRole('list', { name: 'Changes to revert' }).getByRole('listitem')).toHaveCount(found);
   await expectNoSeriousA11yViolations();
@@ -118,7 +136,9 @@ test('an auditor can audit but not fix or change the policy', async ({ page, sig
   await expect(page.getByText('Only admins can change the policy.')).toBeVisible();
   // The BFF refuses anyway, whatever the page shows.
   const session = (await (await page.request.get('/api/session')).json()) as { csrf_token: string };
-  const list = (await (await page.request.get(`/api/audits?workspace_id=${demo.insightWorkspaceId}`)).json()) as { items: { id: string }[] };
+  const list = (await (await page.request.get(`/api/audits?workspace_id=${demo.insightWorkspaceId}`)).json()) as {
+    items: { id: string }[];
+  };
   const id = list.items[0]?.id ?? 'none';
   const fix = await page.request.post(`/api/audits/${id}/fix`, {
     headers: { 'x-csrf-token': session.csrf_token },

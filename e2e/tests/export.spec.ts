@@ -30,10 +30,7 @@ test('an operator exports a package of three dashboards and the ZIP holds them',
   keepScreenshot,
 }) => {
   await signIn('operator');
-  const dashboards = (await listedItems(page, '/api/insight/resources?type=dashboard&limit=20')).slice(
-    3,
-    6,
-  );
+  const dashboards = (await listedItems(page, '/api/insight/resources?type=dashboard&limit=20')).slice(3, 6);
   await page.getByRole('link', { name: 'Export' }).click();
   await pickDashboards(
     page,
@@ -55,9 +52,7 @@ test('an operator exports a package of three dashboards and the ZIP holds them',
     resources: { resource_id: string; name: string }[];
   };
   expect(manifest.name).toBe('e2e three dashboards');
-  expect(manifest.resources.map((r) => r.name).sort()).toEqual(
-    dashboards.map((d) => d.name).sort(),
-  );
+  expect(manifest.resources.map((r) => r.name).sort()).toEqual(dashboards.map((d) => d.name).sort());
   // One definition per resource beside the manifest, nothing else.
   const expected = manifest.resources.map((r) => `dashboard/${r.resource_id}.json`);
   expect(Object.keys(zip).sort()).toEqual(['manifest.json', ...expected].sort());
@@ -112,9 +107,7 @@ test('an export cut mid-stream shows a failure and saves no file', async ({
   });
 
   await page.getByRole('button', { name: 'Export package' }).click();
-  await expect(page.getByRole('alert')).toContainText(
-    'The download was cut off before the end; nothing was saved.',
-  );
+  await expect(page.getByRole('alert')).toContainText('The download was cut off before the end; nothing was saved.');
   await expect(page.getByRole('button', { name: 'Export package' })).toBeEnabled();
   expect(downloads).toEqual([]);
   await expectNoSeriousA11yViolations();

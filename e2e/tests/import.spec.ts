@@ -22,10 +22,7 @@ test('an operator drops an asset ZIP and watches the job succeed', async ({
   await expectNoSeriousA11yViolations();
   await uploadAndWatch(page);
   await expect(page.getByText('Succeeded')).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByRole('progressbar', { name: 'Job progress' })).toHaveAttribute(
-    'aria-valuenow',
-    '100',
-  );
+  await expect(page.getByRole('progressbar', { name: 'Job progress' })).toHaveAttribute('aria-valuenow', '100');
   await expectNoSeriousA11yViolations();
   await keepScreenshot('import-succeeded');
 });
@@ -62,18 +59,14 @@ test('a file that is not a ZIP is refused with the reason before any upload', as
     mimeType: 'text/plain',
     buffer: Buffer.from('hello'),
   });
-  await expect(page.getByRole('alert')).toHaveText(
-    'notes.txt is not a ZIP archive: the name must end in .zip',
-  );
+  await expect(page.getByRole('alert')).toHaveText('notes.txt is not a ZIP archive: the name must end in .zip');
   // A .zip name with other content is refused for what it holds.
   await dropFile(page, dropTarget(page), {
     name: 'fake.zip',
     mimeType: 'application/zip',
     buffer: Buffer.from('hello'),
   });
-  await expect(page.getByRole('alert')).toHaveText(
-    'fake.zip is not a ZIP archive: the file is not a readable ZIP',
-  );
+  await expect(page.getByRole('alert')).toHaveText('fake.zip is not a ZIP archive: the file is not a readable ZIP');
   await expect(page.getByRole('button', { name: 'Upload and import' })).toHaveCount(0);
   expect(uploads).toEqual([]);
   await expectNoSeriousA11yViolations();
@@ -98,9 +91,7 @@ test('a second import while one runs says so and offers to watch the first', asy
   await page.goto('/import');
   await page.getByLabel('Asset package file').setInputFiles(freshAssetPackage());
   await page.getByRole('button', { name: 'Upload and import' }).click();
-  const notice = page
-    .getByRole('alert')
-    .filter({ hasText: 'Another asset import is still running' });
+  const notice = page.getByRole('alert').filter({ hasText: 'Another asset import is still running' });
   await expect(notice).toContainText('Only one can run at a time.');
   await expectNoSeriousA11yViolations();
   await keepScreenshot('import-already-running');

@@ -29,14 +29,19 @@ function record(page: Page): Seen {
   const seen: Seen = { received: [], sent: [], pending: [] };
   page.on('request', (req) => {
     seen.pending.push(
-      req.allHeaders().then((h) => seen.sent.push(`${req.method()} ${req.url()}\n${JSON.stringify(h)}\n${req.postData() ?? ''}`)),
+      req
+        .allHeaders()
+        .then((h) => seen.sent.push(`${req.method()} ${req.url()}\n${JSON.stringify(h)}\n${req.postData() ?? ''}`)),
     );
   });
   page.on('response', (res) => {
     seen.pending.push(
       (async () => {
         const headers = JSON.stringify(await res.allHeaders());
-        const body = await res.body().then((b) => b.toString('latin1'), () => '');
+        const body = await res.body().then(
+          (b) => b.toString('latin1'),
+          () => '',
+        );
         seen.received.push(`${res.status()} ${res.url()}\n${headers}\n${body}`);
       })(),
     );
@@ -79,7 +84,10 @@ async function keepDownload(downloading: Promise<Download>, seen: Seen) {
   return download;
 }
 
-test('the IAM token and the password never reach the browser or the logs, across a whole session', async ({ page, context }) => {
+test('the IAM token and the password never reach the browser or the logs, across a whole session', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const base = stack.baseUrl;
   const admin = demo.users.admin;
@@ -99,7 +107,10 @@ test('the IAM token and the password never reach the browser or the logs, across
   // Resources: open a dashboard and save a permission switch.
   await nav.getByRole('link', { name: 'Resources' }).click();
   await page.getByRole('tab', { name: 'Dashboards' }).click();
-  await page.getByRole('button', { name: /^Open / }).first().click();
+  await page
+    .getByRole('button', { name: /^Open / })
+    .first()
+    .click();
   await page.getByRole('switch', { name: 'Collaborators can export' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await snapshot(page, context, seen);

@@ -57,14 +57,8 @@ test('an auditor sees the switches read-only and no Export or Import', async ({
 
   const target = await dashboard(page, 1);
   await openDashboard(page, target.name);
-  await expect(
-    page.getByText('Your role can read these switches but not change them.'),
-  ).toBeVisible();
-  for (const name of [
-    'Collaborators can view',
-    'Collaborators can edit',
-    'Collaborators can export',
-  ]) {
+  await expect(page.getByText('Your role can read these switches but not change them.')).toBeVisible();
+  for (const name of ['Collaborators can view', 'Collaborators can edit', 'Collaborators can export']) {
     await expect(page.getByRole('switch', { name })).toBeDisabled();
   }
   await expectNoSeriousA11yViolations();
@@ -112,10 +106,7 @@ test('a switch flipped after someone else changed the record says who changed it
   await keepScreenshot('resources-conflict');
 
   await notice.getByRole('button', { name: 'Reload their version' }).click();
-  await expect(page.getByRole('switch', { name: 'Collaborators can edit' })).toHaveAttribute(
-    'aria-checked',
-    'true',
-  );
+  await expect(page.getByRole('switch', { name: 'Collaborators can edit' })).toHaveAttribute('aria-checked', 'true');
 });
 
 test('an unknown metric ID shows the upstream code, message and request id', async ({

@@ -22,7 +22,9 @@ test('the built app works under its strict headers: no CSP violation across sign
     s.textContent = 'window.__inlineRan = true';
     document.head.append(s);
   });
-  await expect.poll(() => violations.map((v) => v.directive)).toEqual(expect.arrayContaining(['script-src-elem', 'console']));
+  await expect
+    .poll(() => violations.map((v) => v.directive))
+    .toEqual(expect.arrayContaining(['script-src-elem', 'console']));
   expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
   violations.length = 0;
 
@@ -30,7 +32,10 @@ test('the built app works under its strict headers: no CSP violation across sign
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: 'Resources' }).click();
   await page.getByRole('tab', { name: 'Dashboards' }).click();
-  await page.getByRole('button', { name: /^Open / }).first().click();
+  await page
+    .getByRole('button', { name: /^Open / })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: /Collaboration permissions/ })).toBeVisible();
   await nav.getByRole('link', { name: 'Export' }).click();
   await expect(page.getByRole('button', { name: 'Export package' })).toBeVisible();
@@ -58,7 +63,11 @@ test('no other site can frame the console', async ({ page, baseURL, emulatorUrl 
   // A page of another origin (the emulator's) frames the console: Chromium refuses to render it.
   await page.goto(`${emulatorUrl}/__emulator/health`);
   await page.setContent(`<iframe src="${baseURL}/" title="framed"></iframe>`);
-  const framed = () => page.frames().find((f) => f !== page.mainFrame())?.url();
+  const framed = () =>
+    page
+      .frames()
+      .find((f) => f !== page.mainFrame())
+      ?.url();
   await expect.poll(framed).toMatch(/^chrome-error:/);
   await expect(page.frameLocator('iframe').getByRole('button', { name: /sign in/i })).toHaveCount(0);
 });

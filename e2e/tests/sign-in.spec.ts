@@ -2,11 +2,7 @@ import { demo } from '@portico/emulator';
 import { expect, test, type Page } from '../support/fixtures';
 import { csrfHeaders } from '../support/stack-api';
 
-async function fillSignIn(
-  page: Page,
-  role: keyof typeof demo.users,
-  password: string = demo.users[role].password,
-) {
+async function fillSignIn(page: Page, role: keyof typeof demo.users, password: string = demo.users[role].password) {
   await page.getByLabel('Account (domain)').fill(demo.domainName);
   await page.getByLabel('User name').fill(demo.users[role].name);
   await page.getByLabel('Password').fill(password);
@@ -21,9 +17,7 @@ test('a wrong password says so plainly and keeps the user on the sign-in page', 
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);
   await fillSignIn(page, 'operator', 'not-the-password');
-  await expect(page.getByRole('alert')).toContainText(
-    'The account, user name or password is wrong.',
-  );
+  await expect(page.getByRole('alert')).toContainText('The account, user name or password is wrong.');
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expectNoSeriousA11yViolations();
   await keepScreenshot('sign-in-wrong-password');
@@ -64,17 +58,10 @@ test('a session ended on the server sends the user to sign in and back to where 
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page).toHaveURL(/\/resources\?/);
   expect(new URL(page.url()).searchParams.get('type')).toBe('dataset');
-  await expect(page.getByRole('tab', { name: 'Datasets' })).toHaveAttribute(
-    'aria-selected',
-    'true',
-  );
+  await expect(page.getByRole('tab', { name: 'Datasets' })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('cleared cookies send the user to sign in and back to the same screen', async ({
-  page,
-  context,
-  signIn,
-}) => {
+test('cleared cookies send the user to sign in and back to the same screen', async ({ page, context, signIn }) => {
   await signIn('operator');
   await page.getByRole('link', { name: 'Export' }).click();
   await expect(page.getByRole('heading', { name: 'Export', level: 1 })).toBeVisible();

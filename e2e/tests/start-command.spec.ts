@@ -29,7 +29,12 @@ test.describe('the start command', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     // A newcomer's environment: PATH and HOME, and of Portico's only PORT and DATA_DIR.
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    };
     child = spawn(process.execPath, [...options, script], { cwd: bffDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       output += chunk.toString();

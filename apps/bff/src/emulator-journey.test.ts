@@ -32,7 +32,9 @@ describe('BFF against the emulator', () => {
   });
 
   it('refuses a wrong password', async () => {
-    const res = await request(fx.app).post('/api/session').send({ ...demoCredentials('admin'), password: 'nope' });
+    const res = await request(fx.app)
+      .post('/api/session')
+      .send({ ...demoCredentials('admin'), password: 'nope' });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('invalid_credentials');
   });
@@ -93,10 +95,16 @@ describe('BFF against the emulator', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThan(0);
     const id = list.body.items[0].id as string;
-    const file = await op.agent.post('/api/secmaster/workflows/export').set('x-csrf-token', op.csrf).send({ id: [id] });
+    const file = await op.agent
+      .post('/api/secmaster/workflows/export')
+      .set('x-csrf-token', op.csrf)
+      .send({ id: [id] });
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="/);
-    const bad = await op.agent.post('/api/secmaster/workflows/export').set('x-csrf-token', op.csrf).send({ id: ['no-such-workflow'] });
+    const bad = await op.agent
+      .post('/api/secmaster/workflows/export')
+      .set('x-csrf-token', op.csrf)
+      .send({ id: ['no-such-workflow'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.upstream).toMatchObject({ service: 'secmaster', status: 400 });
   });

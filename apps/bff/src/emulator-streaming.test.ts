@@ -16,7 +16,11 @@ beforeAll(async () => {
   server = await listen(fx.app);
   const agent = request.agent(fx.app);
   const res = await agent.post('/api/session').send(demoCredentials('operator'));
-  headers = { cookie: String(res.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': res.body.csrf_token, 'content-type': 'application/json' };
+  headers = {
+    cookie: String(res.headers['set-cookie']).split(';')[0]!,
+    'x-csrf-token': res.body.csrf_token,
+    'content-type': 'application/json',
+  };
   resourceId = (await agent.get('/api/insight/resources?type=dashboard&limit=1')).body.items[0].id;
 });
 afterAll(async () => {

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     const now = new Date();
     const silentSince = all ? undefined : new Date(now.getTime() - silentAuditMs);
     const interrupted = await markInterruptedAudits(db, now, { silentSince });
-    if (interrupted.length > 0) logger.warn({ audits: interrupted }, 'audits left running by a stopped server marked failed');
+    if (interrupted.length > 0)
+      logger.warn({ audits: interrupted }, 'audits left running by a stopped server marked failed');
   };
   await markInterrupted(db.kind === 'pglite');
   const interruptedWatch = setInterval(() => {
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     // Requests are done: one more try for writes still queued (activity entries left stay pending).
     const unwritten = await flushWriteQueues(db);
-    if (Object.keys(unwritten).length > 0) logger.warn({ unwritten }, 'writes lost at shutdown: the database was unavailable');
+    if (Object.keys(unwritten).length > 0)
+      logger.warn({ unwritten }, 'writes lost at shutdown: the database was unavailable');
     await db.close().catch((err: unknown) => logger.warn({ err }, 'database did not close cleanly'));
     await embedded?.close();
     logger.info('stopped');

@@ -21,7 +21,8 @@ export function browserUrl(host: string, port: number): string {
  */
 export function startBanner(b: BannerInput): string {
   const lines = ['', `  Portico is running at ${browserUrl(b.host, b.port)}`];
-  if (!b.webServed) lines.push('  (the web app is not built: run `pnpm build` to serve it; the API answers under /api)');
+  if (!b.webServed)
+    lines.push('  (the web app is not built: run `pnpm build` to serve it; the API answers under /api)');
   if (b.embedded) {
     lines.push(
       '',

@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { apigwErrorSchema, insightErrorSchema, romaErrorSchema, secmasterErrorSchema } from '@portico/api-types/upstream';
+import {
+  apigwErrorSchema,
+  insightErrorSchema,
+  romaErrorSchema,
+  secmasterErrorSchema,
+} from '@portico/api-types/upstream';
 import { demo } from './demo';
 import { createEmulatorApp } from './app';
 import { emulatorWithToken, insightHeaders, tokenRequest } from './testing/emulator-harness';
@@ -27,7 +32,10 @@ describe('API gateway', () => {
     const { app } = createEmulatorApp({ seedResources: 10, tokenTtlMs: 30 });
     const login = await request(app).post('/v3/auth/tokens').send(tokenRequest()).expect(201);
     await new Promise((r) => setTimeout(r, 60));
-    const res = await request(app).get(datasets).set('x-auth-token', login.get('x-subject-token') ?? '').expect(401);
+    const res = await request(app)
+      .get(datasets)
+      .set('x-auth-token', login.get('x-subject-token') ?? '')
+      .expect(401);
     expect(res.body).toMatchObject({ error_code: 'APIGW.0301', error_msg: expect.stringMatching(/expired/) });
   });
 
@@ -43,7 +51,9 @@ describe('API gateway', () => {
       request(app).post(path).set(insightHeaders(token)).set('content-type', 'application/json').send('{"x":');
     const insight = await post(`/v1/${demo.projectId}/resource-package/export`).expect(400);
     expect(insightErrorSchema.parse(insight.body).error_code).toBe('24010001');
-    const secmaster = await post(`/v1/${demo.projectId}/workspaces/${demo.secmasterWorkspaceId}/soc/workflows/export`).expect(400);
+    const secmaster = await post(
+      `/v1/${demo.projectId}/workspaces/${demo.secmasterWorkspaceId}/soc/workflows/export`,
+    ).expect(400);
     secmasterErrorSchema.parse(secmaster.body);
     const roma = await post(`/v2/${demo.projectId}/instances/${demo.romaInstanceId}/assets/export`).expect(400);
     expect(romaErrorSchema.parse(roma.body).error_code).toBe('ROMA.13000');
@@ -51,7 +61,10 @@ describe('API gateway', () => {
 
   it('checks the path project against the token project', async () => {
     const { app, token } = await emulatorWithToken({ seedResources: 10 });
-    const res = await request(app).get('/v1/ffffffffffffffffffffffffffffffff/datasets').set(insightHeaders(token)).expect(403);
+    const res = await request(app)
+      .get('/v1/ffffffffffffffffffffffffffffffff/datasets')
+      .set(insightHeaders(token))
+      .expect(403);
     expect(insightErrorSchema.parse(res.body).error_code).toBe('20010003');
   });
 });
@@ -59,7 +72,11 @@ describe('API gateway', () => {
 describe('X-Request-Id', () => {
   it('is on every answer, errors and control routes included', async () => {
     const { app } = createEmulatorApp({ seedResources: 10 });
-    for (const res of [await request(app).get('/__emulator/health'), await request(app).get('/nowhere'), await request(app).post('/v3/auth/tokens').send({})]) {
+    for (const res of [
+      await request(app).get('/__emulator/health'),
+      await request(app).get('/nowhere'),
+      await request(app).post('/v3/auth/tokens').send({}),
+    ]) {
       expect(res.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
     }
   });

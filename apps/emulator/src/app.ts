@@ -24,7 +24,13 @@ export interface EmulatorApp {
 
 function storedServices(json: unknown): Record<string, unknown> | undefined {
   if (json === undefined) return undefined;
-  if (!json || typeof json !== 'object' || !('services' in json) || !json.services || typeof json.services !== 'object') {
+  if (
+    !json ||
+    typeof json !== 'object' ||
+    !('services' in json) ||
+    !json.services ||
+    typeof json.services !== 'object'
+  ) {
     throw new Error('The state file is not an emulator state.');
   }
   return json.services as Record<string, unknown>;
@@ -42,7 +48,12 @@ export function createEmulatorApp(options: EmulatorOptions = {}): EmulatorApp {
   let faults = mergeFaults(noFaults, options.faults);
   const states: Record<string, unknown> = {};
   const persister = createPersister(config.dataDir, () => ({ version: stateVersion, services: states }));
-  const ctx = createServiceContext(config, seed, () => faults, () => persister.markDirty());
+  const ctx = createServiceContext(
+    config,
+    seed,
+    () => faults,
+    () => persister.markDirty(),
+  );
 
   const stored = config.dataDir === undefined ? undefined : storedServices(readStateFile(config.dataDir));
   for (const service of services as readonly AnyService[]) {
@@ -60,7 +71,10 @@ export function createEmulatorApp(options: EmulatorOptions = {}): EmulatorApp {
   app.set('etag', false);
   app.use(requestId);
   app.use(answerAfterRequest);
-  app.use('/__emulator', controlRoutes(() => faults, setFaults));
+  app.use(
+    '/__emulator',
+    controlRoutes(() => faults, setFaults),
+  );
   app.use(gatewayAuth(ctx, states.iam as IamState));
   app.use(faultMiddleware(ctx));
   for (const service of services as readonly AnyService[]) app.use(service.routes(ctx, states[service.name]));

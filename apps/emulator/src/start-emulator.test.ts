@@ -21,7 +21,11 @@ async function start(options: Parameters<typeof startEmulator>[0]) {
 }
 
 async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tokenRequest()) });
+  const res = await fetch(`${url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(tokenRequest()),
+  });
   expect(res.status).toBe(201);
   return res.headers.get('x-subject-token') ?? '';
 }
@@ -36,8 +40,16 @@ describe('startEmulator', () => {
     const first = await start({ dataDir });
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const token = await login(first.url);
-    const headers = { 'x-auth-token': token, 'x-workspace-id': demo.insightWorkspaceId, 'content-type': 'application/json' };
-    const saved = await fetch(first.url + propertiesPath, { method: 'POST', headers, body: JSON.stringify({ resource_id: metric, resource_type: 'metric', auth_switch_config: { edit: true } }) });
+    const headers = {
+      'x-auth-token': token,
+      'x-workspace-id': demo.insightWorkspaceId,
+      'content-type': 'application/json',
+    };
+    const saved = await fetch(first.url + propertiesPath, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ resource_id: metric, resource_type: 'metric', auth_switch_config: { edit: true } }),
+    });
     expect(saved.status).toBe(200);
     await first.close();
     expect(JSON.parse(await readFile(join(dataDir, 'state.json'), 'utf8'))).toHaveProperty('services.insight');
@@ -45,13 +57,20 @@ describe('startEmulator', () => {
     const second = await start({ dataDir });
     const res = await fetch(`${second.url}${propertiesPath}?resource_id=${metric}&resource_type=metric`, { headers });
     expect(res.status).toBe(200);
-    expect(cooperateAuthorizationPropertiesSchema.parse(await res.json()).auth_switch_config).toEqual({ use: true, edit: true });
+    expect(cooperateAuthorizationPropertiesSchema.parse(await res.json()).auth_switch_config).toEqual({
+      use: true,
+      edit: true,
+    });
   });
 
   it('cuts an export stream after cutStreamAfterBytes', async () => {
     const emu = await start({ faults: { cutStreamAfterBytes: 100 } });
     const token = await login(emu.url);
-    const headers = { 'x-auth-token': token, 'x-workspace-id': demo.insightWorkspaceId, 'content-type': 'application/json' };
+    const headers = {
+      'x-auth-token': token,
+      'x-workspace-id': demo.insightWorkspaceId,
+      'content-type': 'application/json',
+    };
     const res = await fetch(`${emu.url}/v1/${demo.projectId}/resource-package/export`, {
       method: 'POST',
       headers,

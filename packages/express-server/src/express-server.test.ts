@@ -44,11 +44,14 @@ describe('createExpressServer', () => {
       return `hello ${this.get('x-name')}`;
     };
     app.get('/hi', (req, res) => {
-      res.status(201).set('x-app', String(req.app === app)).json({
-        text: (req as unknown as { greeting: () => string }).greeting(),
-        query: req.query,
-        path: req.path,
-      });
+      res
+        .status(201)
+        .set('x-app', String(req.app === app))
+        .json({
+          text: (req as unknown as { greeting: () => string }).greeting(),
+          query: req.query,
+          path: req.path,
+        });
     });
     const url = await listen(createExpressServer(app));
     const res = await fetch(`${url}/hi?a=1`, { headers: { 'x-name': 'ops' } });

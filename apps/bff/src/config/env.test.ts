@@ -41,10 +41,16 @@ describe('parseEnv', () => {
       'fd00::/8',
     ]);
     expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
-    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" is not accepted: name the proxies' addresses/);
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: "true" is not accepted: name the proxies' addresses/,
+    );
     expect(() => parseEnv({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: a hop count is 1 to 16/);
-    expect(() => parseEnv({ TRUST_PROXY: 'loopback,proxy.internal' })).toThrow(/TRUST_PROXY: invalid IP address: proxy.internal/);
-    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY: invalid range on address: 10.0.0.0\/33/);
+    expect(() => parseEnv({ TRUST_PROXY: 'loopback,proxy.internal' })).toThrow(
+      /TRUST_PROXY: invalid IP address: proxy.internal/,
+    );
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(
+      /TRUST_PROXY: invalid range on address: 10.0.0.0\/33/,
+    );
     expect(() => parseEnv({ TRUST_PROXY: ' , ' })).toThrow(/TRUST_PROXY: no address named/);
   });
 

@@ -14,7 +14,10 @@ const roleMap = z
   .default('demo-admin=admin,demo-operator=operator,demo-auditor=auditor')
   .transform((s, ctx) => {
     const out: Record<string, z.infer<typeof roleSchema>> = {};
-    for (const pair of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const pair of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, role] = pair.split('=');
       const parsed = roleSchema.safeParse(role?.trim());
       if (!name || !parsed.success) {
@@ -38,7 +41,10 @@ const trustProxy = z.string().transform((s, ctx): number | string[] => {
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
     if (hops >= 1 && hops <= 16) return hops;
-    ctx.addIssue({ code: 'custom', message: `a hop count is 1 to 16 (got ${value}); leave it unset when no proxy stands in front` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `a hop count is 1 to 16 (got ${value}); leave it unset when no proxy stands in front`,
+    });
     return z.NEVER;
   }
   if (/^(true|false|yes|no|on|off)$/i.test(value)) {
@@ -48,12 +54,18 @@ const trustProxy = z.string().transform((s, ctx): number | string[] => {
     });
     return z.NEVER;
   }
-  const addresses = value.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   try {
     if (addresses.length === 0) throw new Error('no address named');
     proxyaddr.compile(addresses);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `${(e as Error).message} (want IPs, CIDR ranges, loopback, linklocal or uniquelocal)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${(e as Error).message} (want IPs, CIDR ranges, loopback, linklocal or uniquelocal)`,
+    });
     return z.NEVER;
   }
   return addresses;

@@ -11,7 +11,8 @@ export class DatabaseUnavailableError extends Error {
 
 /** Socket errors, and PostgreSQL's connection-exception (08…) and shutdown (57P0…) classes. */
 const transientCodes = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[1-3]|53300)$/;
-const transientMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
+const transientMessages =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
 
 export function isConnectionFailure(e: unknown): boolean {
   if (!(e instanceof Error)) return false;

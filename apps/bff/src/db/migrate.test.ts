@@ -12,9 +12,7 @@ describe.each(testBackends)('database on $name', ({ open, skip }) => {
       expect(ids.map((r) => r.id)).toEqual(migrations.map((m) => m.id));
       await expect(
         db.transaction(async (tx) => {
-          await tx.query(
-            "INSERT INTO signin_failures (key, at) VALUES ('k', now())",
-          );
+          await tx.query("INSERT INTO signin_failures (key, at) VALUES ('k', now())");
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');

@@ -5,9 +5,7 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
   await db.query(
     'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
-  const done = new Set(
-    (await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id),
-  );
+  const done = new Set((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
   const applied: string[] = [];
   const ordered = [...migrations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const m of ordered) {

@@ -41,7 +41,7 @@ describe('write queues of a database', () => {
     expect(written).toEqual(['k3']);
   });
 
-  it('retries only while the database is unavailable: another failure is the caller\'s', async () => {
+  it("retries only while the database is unavailable: another failure is the caller's", async () => {
     const q = writeQueue<string>(someDatabase(), 'a', {
       write: () => Promise.reject(new Error('syntax error')),
       merge: (_a, b) => b,

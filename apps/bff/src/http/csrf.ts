@@ -24,7 +24,8 @@ export function checkOrigin(publicOrigin?: string): RequestHandler {
     if (safeMethods.has(req.method)) return next();
     const origin = req.get('origin');
     const site = req.get('sec-fetch-site');
-    const foreign = origin !== undefined ? origin !== ownOrigin(req, publicOrigin) : site !== undefined && !ownSites.has(site);
+    const foreign =
+      origin !== undefined ? origin !== ownOrigin(req, publicOrigin) : site !== undefined && !ownSites.has(site);
     if (foreign) return next(new HttpError(403, 'origin_rejected', 'Cross-origin request refused'));
     next();
   };

@@ -28,7 +28,8 @@ function normalise(err: unknown): HttpError {
   // The router's "Failed to decode param" on a malformed %-escape in the path.
   if (err instanceof URIError) return new HttpError(400, 'validation_failed', 'path: not a valid URL encoding', 'path');
   if (status === 413) return new HttpError(413, 'payload_too_large', 'Request body is too large');
-  if (status >= 400 && status < 500) return new HttpError(400, 'validation_failed', 'body: unreadable request body', 'body');
+  if (status >= 400 && status < 500)
+    return new HttpError(400, 'validation_failed', 'body: unreadable request body', 'body');
   return new HttpError(500, 'internal', 'Internal error');
 }
 

@@ -25,7 +25,9 @@ beforeAll(async () => {
   bff = await startBffFixture(up.url, { SIGNIN_MAX_FAILURES: '1000', SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000' });
   admin = await signedInAgent(bff.app, 'demo-admin');
   // Signing out would end the admin's session for every later run; it takes no input anyway.
-  routes = routeTable(bff.app).filter((r) => r.path.startsWith('/api/') && r.method !== '*' && !(r.method === 'DELETE' && r.path === '/api/session'));
+  routes = routeTable(bff.app).filter(
+    (r) => r.path.startsWith('/api/') && r.method !== '*' && !(r.method === 'DELETE' && r.path === '/api/session'),
+  );
 });
 afterAll(async () => {
   await bff.close();
@@ -33,10 +35,22 @@ afterAll(async () => {
 });
 
 /** A valid request of each route: the starting point of the one-bad-field property. */
-const valid: Record<string, { query?: Record<string, string>; body?: Record<string, unknown>; headers?: Record<string, string> }> = {
-  'GET /api/insight/resources': { query: { type: 'dashboard', search: 'x', offset: '0', limit: '10' }, headers: { 'x-workspace-id': 'ws-1' } },
-  'GET /api/insight/permissions': { query: { resource_type: 'dashboard', resource_id: 'd1' }, headers: { 'x-workspace-id': 'ws-1' } },
-  'PUT /api/insight/permissions': { body: { resource_type: 'dashboard', resource_id: 'd1', auth_switch_config: {} }, headers: { 'x-workspace-id': 'ws-1' } },
+const valid: Record<
+  string,
+  { query?: Record<string, string>; body?: Record<string, unknown>; headers?: Record<string, string> }
+> = {
+  'GET /api/insight/resources': {
+    query: { type: 'dashboard', search: 'x', offset: '0', limit: '10' },
+    headers: { 'x-workspace-id': 'ws-1' },
+  },
+  'GET /api/insight/permissions': {
+    query: { resource_type: 'dashboard', resource_id: 'd1' },
+    headers: { 'x-workspace-id': 'ws-1' },
+  },
+  'PUT /api/insight/permissions': {
+    body: { resource_type: 'dashboard', resource_id: 'd1', auth_switch_config: {} },
+    headers: { 'x-workspace-id': 'ws-1' },
+  },
   'POST /api/insight/resource-packages/export': {
     body: { name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] },
     headers: { 'x-workspace-id': 'ws-1' },
@@ -116,16 +130,18 @@ const hostileHeaders = fc.dictionary(
   { maxKeys: 4 },
 );
 
-const hostileQuery = fc.array(
-  fc.tuple(key, hostileString).map(([k, v]) => `${encode(k)}=${encode(v)}`),
-  { maxLength: 6 },
-).chain((pairs) =>
-  fc.oneof(
-    fc.constant(pairs.join('&')),
-    // Raw malformed encodings the URL parser and query parser both have to survive.
-    fc.constantFrom('%', 'a=%zz', 'type=%E0%A4%A', 'offset=1&offset=2', 'limit[]=1', '&&&=&'),
-  ),
-);
+const hostileQuery = fc
+  .array(
+    fc.tuple(key, hostileString).map(([k, v]) => `${encode(k)}=${encode(v)}`),
+    { maxLength: 6 },
+  )
+  .chain((pairs) =>
+    fc.oneof(
+      fc.constant(pairs.join('&')),
+      // Raw malformed encodings the URL parser and query parser both have to survive.
+      fc.constantFrom('%', 'a=%zz', 'type=%E0%A4%A', 'offset=1&offset=2', 'limit[]=1', '&&&=&'),
+    ),
+  );
 
 /** The route's path with each `:param` replaced by `value` (already URL-encoded). */
 const fillPath = (path: string, value: string) => path.replace(/:[A-Za-z_]\w*/g, value);
@@ -148,19 +164,30 @@ describe('hostile input on every route', () => {
     const codes = new Map<string, Set<string>>();
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(hostileSegment, hostileQuery, hostileBody, hostileHeaders, async (segment, query, body, headers) => {
-          const url = `${fillPath(route.path, segment)}${query ? `?${query}` : ''}`;
-          let req = send(route.method, url).set(headers);
-          if (body.kind === 'json') req = req.set('content-type', 'application/json').send(JSON.stringify(body.value));
-          else if (body.kind === 'raw') req = req.set('content-type', body.type).send(body.text);
-          else if (body.kind === 'huge') req = req.set('content-type', 'application/json').send(`{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`);
-          const res = await req;
-          // A random input that happens to be valid is not what this test is about.
-          if (res.status < 300) return;
-          const { error } = expectClientError(res, `${route.method} ${url.slice(0, 200)} ${JSON.stringify(body).slice(0, 200)} ${JSON.stringify(headers)}`);
-          const key = `${route.method} ${route.path}`;
-          codes.set(key, (codes.get(key) ?? new Set()).add(error.code));
-        }),
+        fc.asyncProperty(
+          hostileSegment,
+          hostileQuery,
+          hostileBody,
+          hostileHeaders,
+          async (segment, query, body, headers) => {
+            const url = `${fillPath(route.path, segment)}${query ? `?${query}` : ''}`;
+            let req = send(route.method, url).set(headers);
+            if (body.kind === 'json')
+              req = req.set('content-type', 'application/json').send(JSON.stringify(body.value));
+            else if (body.kind === 'raw') req = req.set('content-type', body.type).send(body.text);
+            else if (body.kind === 'huge')
+              req = req.set('content-type', 'application/json').send(`{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+            const res = await req;
+            // A random input that happens to be valid is not what this test is about.
+            if (res.status < 300) return;
+            const { error } = expectClientError(
+              res,
+              `${route.method} ${url.slice(0, 200)} ${JSON.stringify(body).slice(0, 200)} ${JSON.stringify(headers)}`,
+            );
+            const key = `${route.method} ${route.path}`;
+            codes.set(key, (codes.get(key) ?? new Set()).add(error.code));
+          },
+        ),
         { numRuns: Number(process.env.HOSTILE_RUNS ?? 20) },
       );
     }
@@ -174,7 +201,11 @@ describe('hostile input on every route', () => {
     const wrong = fc.oneof(hostileJson, fc.constantFrom('', 'x'.repeat(300), -5, 1.5, [], {}, null, 'NOT_A_TYPE'));
     for (const [name, sample] of Object.entries(valid)) {
       const [method, path] = name.split(' ') as [string, string];
-      const sendWith = (q: Record<string, string>, b: Record<string, unknown> | undefined, h: Record<string, string>) => {
+      const sendWith = (
+        q: Record<string, string>,
+        b: Record<string, unknown> | undefined,
+        h: Record<string, string>,
+      ) => {
         const qs = new URLSearchParams(q).toString();
         const req = send(method, `${path}${qs ? `?${qs}` : ''}`).set(h);
         return b ? req.send(b) : req;
@@ -196,7 +227,10 @@ describe('hostile input on every route', () => {
           if (res.status < 300) return;
           const error = expectClientError(res, `${name} ${part}.${k}=${JSON.stringify(value)?.slice(0, 100)}`).error;
           if (error.code === 'validation_failed') {
-            expect(error.field === k || error.field!.startsWith(`${k}.`), `${name}: ${part}.${k} → field ${error.field}`).toBe(true);
+            expect(
+              error.field === k || error.field!.startsWith(`${k}.`),
+              `${name}: ${part}.${k} → field ${error.field}`,
+            ).toBe(true);
           }
         }),
         { numRuns: 15 },

@@ -29,11 +29,14 @@ const paths = ['object', 'multibyte', 'created', 'problem', 'nothing', 'null', '
 
 /** What a client sees of an answer, but the date. */
 async function seen(app: Express, method: 'get' | 'head', path: string) {
-  const res = await request(app)[method](`/${path}`).buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const client = request(app);
+  const res = await client[method](`/${path}`)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
   const { date: _date, ...headers } = res.headers as Record<string, string>;
   return { status: res.status, headers, body: Buffer.isBuffer(res.body) ? res.body.toString('utf8') : '' };
 }
@@ -60,7 +63,8 @@ describe('answerJsonLean', () => {
       sent++;
       return send.apply(this, args);
     } as Response['send'];
-    for (const path of ['object', 'created', 'nothing', 'no-content']) expect((await seen(app, 'get', path)).status).toBeLessThan(300);
+    for (const path of ['object', 'created', 'nothing', 'no-content'])
+      expect((await seen(app, 'get', path)).status).toBeLessThan(300);
     expect(sent).toBe(0);
     await seen(app, 'get', 'problem');
     expect(sent).toBe(1);

@@ -17,7 +17,10 @@ describe('logger', () => {
   it('redact credentials wherever they sit in a line', () => {
     const { lines, destination } = capture();
     const logger = createLogger('info', destination);
-    logger.info({ token: 'T1', upstream: { headers: { 'x-auth-token': 'T2', cookie: 'c=1' } }, body: { password: 'P' } }, 'x');
+    logger.info(
+      { token: 'T1', upstream: { headers: { 'x-auth-token': 'T2', cookie: 'c=1' } }, body: { password: 'P' } },
+      'x',
+    );
     const line = JSON.stringify(lines[0]);
     for (const secret of ['T1', 'T2', 'c=1', '"P"']) expect(line).not.toContain(secret);
     expect(line).toContain('[redacted]');
@@ -35,7 +38,14 @@ describe('logger', () => {
     await request(app).get('/things?token=SECRET').set('cookie', 'portico_session=S3CR3T');
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: 'request', request_id: 'req-1', method: 'GET', path: '/things', status: 418, aborted: false });
+    expect(lines[0]).toMatchObject({
+      msg: 'request',
+      request_id: 'req-1',
+      method: 'GET',
+      path: '/things',
+      status: 418,
+      aborted: false,
+    });
     expect(typeof lines[0]!.ms).toBe('number');
     const line = JSON.stringify(lines[0]);
     expect(line).not.toContain('SECRET');
@@ -80,7 +90,10 @@ describe('log output', () => {
       stream,
       bytes: () => readFileSync(file).length,
       lines: () =>
-        readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; n?: number }),
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { msg: string; n?: number }),
     };
   }
   const settle = () => new Promise((r) => setTimeout(r, 100));
@@ -145,7 +158,10 @@ describe('log output', () => {
     // One and a half buffers' worth: the write that the buffer's filling starts leaves less than
     // a buffer held, which waits for the period however late the write lands.
     let lineBytes = 0;
-    createLogger('info', { write: (line: string) => (lineBytes = Buffer.byteLength(line)) }).info({ n: 10, path }, 'request');
+    createLogger('info', { write: (line: string) => (lineBytes = Buffer.byteLength(line)) }).info(
+      { n: 10, path },
+      'request',
+    );
     const logged = Math.floor((1.5 * logBuffer.bytes) / lineBytes);
     for (let n = 0; n < logged; n++) logger.info({ n, path }, 'request');
     await expect.poll(() => out.lines().length, writesLand).toBeGreaterThan(0);
@@ -170,7 +186,10 @@ describe('log output', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(code);
-    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { n: number });
+    const lines = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { n: number });
     expect(lines.map((l) => l.n)).toEqual([0, 1, 2]);
   });
 
@@ -192,7 +211,10 @@ describe('log output', () => {
       maxBuffer: 8 * 1024 * 1024,
     });
     expect(r.status).toBe(0);
-    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { n: number; msg: string });
+    const lines = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { n: number; msg: string });
     expect(lines.map((l) => [l.n, l.msg])).toEqual([
       [0, 'request'],
       [1, 'writes lost at shutdown'],

@@ -34,7 +34,14 @@ describe('the route table walked from createApp', () => {
     const keys = api.map(key);
     expect(keys.length).toBeGreaterThanOrEqual(27);
     expect(api.filter((r) => !safe.has(r.method)).length).toBeGreaterThanOrEqual(11);
-    for (const known of ['PUT /api/insight/permissions', 'POST /api/roma/assets/import', 'POST /api/audits/:id/fix', 'PUT /api/policy', 'DELETE /api/session', signIn]) {
+    for (const known of [
+      'PUT /api/insight/permissions',
+      'POST /api/roma/assets/import',
+      'POST /api/audits/:id/fix',
+      'PUT /api/policy',
+      'DELETE /api/session',
+      signIn,
+    ]) {
       expect(keys).toContain(known);
     }
     expect(new Set(keys).size).toBe(keys.length);
@@ -60,7 +67,11 @@ describe('every state-changing route', () => {
   it('refuses a foreign Origin (or a cross-site Sec-Fetch-Site) even with the CSRF token: 403 origin_rejected', async () => {
     const checked: string[] = [];
     for (const r of api.filter((r) => !safe.has(r.method))) {
-      for (const [name, value] of [['origin', 'https://evil.example'], ['origin', 'null'], ['sec-fetch-site', 'cross-site']] as const) {
+      for (const [name, value] of [
+        ['origin', 'https://evil.example'],
+        ['origin', 'null'],
+        ['sec-fetch-site', 'cross-site'],
+      ] as const) {
         const res = await send(admin.agent, r.method, r.path).set('x-csrf-token', admin.csrf).set(name, value).send({});
         expect([key(r), value, res.status, res.body.error?.code]).toEqual([key(r), value, 403, 'origin_rejected']);
       }

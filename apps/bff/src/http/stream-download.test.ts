@@ -38,7 +38,14 @@ beforeAll(async () => {
   up = await startRawUpstream();
   const app = express();
   app.get('/download', async (_req, res) => {
-    const upstream = await sendUpstream({ service: 'insight', base: up.url, method: 'GET', path: '/file', headers: {}, timeoutMs: 2_000 });
+    const upstream = await sendUpstream({
+      service: 'insight',
+      base: up.url,
+      method: 'GET',
+      path: '/file',
+      headers: {},
+      timeoutMs: 2_000,
+    });
     relayed = watchPauses(upstream);
     streamDownload(upstream, res, 'file.bin', { idleMs }).then(
       () => settle({ at: Date.now(), timers: pendingTimers() }),
@@ -116,7 +123,9 @@ function browse(opts: { pauseMs?: number; hangUpAfterFirstChunk?: boolean } = {}
       res.on('error', (e: NodeJS.ErrnoException) => finish(false, e.code ?? e.message));
       res.on('close', () => finish(res.complete && res.readableEnded));
     });
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ status: 0, bytes: 0, complete: false, error: e.code ?? e.message, lastByteAt: 0 }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      resolve({ status: 0, bytes: 0, complete: false, error: e.code ?? e.message, lastByteAt: 0 }),
+    );
   });
 }
 
@@ -125,7 +134,10 @@ const chunk = Buffer.alloc(64 * kib, 0x5a);
 /** Sends `total` bytes as fast as the connection takes them; notes the longest wait for 'drain'. */
 function fastFile(total: number, framing: 'content-length' | 'chunked', seen = { longestDrainMs: 0 }) {
   return (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', ...(framing === 'content-length' ? { 'content-length': String(total) } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      ...(framing === 'content-length' ? { 'content-length': String(total) } : {}),
+    });
     let left = total;
     const pump = () => {
       while (left > 0) {
@@ -153,7 +165,10 @@ describe('an upstream silent mid-file', () => {
       let upstreamClosed!: Promise<void>;
       up.answer((_req, res) => {
         upstreamClosed = new Promise((r) => res.once('close', () => r()));
-        res.writeHead(200, { 'content-type': 'application/octet-stream', ...(framing === 'content-length' ? { 'content-length': String(mib) } : {}) });
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          ...(framing === 'content-length' ? { 'content-length': String(mib) } : {}),
+        });
         res.write(chunk); // then nothing, the connection left open
       });
       const before = pendingTimers();

@@ -38,7 +38,10 @@ export async function streamDownload(
 ): Promise<void> {
   res.status(200);
   res.setHeader('content-type', upstream.headers['content-type'] ?? 'application/octet-stream');
-  res.setHeader('content-disposition', attachment(sanitiseFileName(fileNameFrom(upstream.headers['content-disposition']), fallbackName)));
+  res.setHeader(
+    'content-disposition',
+    attachment(sanitiseFileName(fileNameFrom(upstream.headers['content-disposition']), fallbackName)),
+  );
   const length = upstream.headers['content-length'];
   if (length && /^\d+$/.test(length)) res.setHeader('content-length', length);
   res.setHeader('cache-control', 'no-store');

@@ -43,7 +43,11 @@ function plan(random: () => number): Plan {
       method: 'PUT',
       path: '/api/insight/permissions',
       json: true,
-      body: JSON.stringify({ resource_type: 'dashboard', resource_id: resourceId, auth_switch_config: { read: random() < 0.5 } }),
+      body: JSON.stringify({
+        resource_type: 'dashboard',
+        resource_id: resourceId,
+        auth_switch_config: { read: random() < 0.5 },
+      }),
     };
   if (r < 0.6)
     return {
@@ -93,7 +97,8 @@ describe('chaos', () => {
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
         if (res.status >= 400) {
           const parsed = bffErrorSchema.safeParse(JSON.parse(buf.toString('utf8')));
-          if (!parsed.success || parsed.data.request_id !== res.headers.get('x-request-id')) bad.push(`${key}: ${buf.toString('utf8').slice(0, 200)}`);
+          if (!parsed.success || parsed.data.request_id !== res.headers.get('x-request-id'))
+            bad.push(`${key}: ${buf.toString('utf8').slice(0, 200)}`);
         }
       } catch (e) {
         if (controller.signal.aborted) aborted++;

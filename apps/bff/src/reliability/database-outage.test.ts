@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { postgresBehindRelay } from '../testing/postgres-behind-relay';
-import { expectBffError, startReliabilityStack, type Caller, type ReliabilityStack } from '../testing/reliability-stack';
+import {
+  expectBffError,
+  startReliabilityStack,
+  type Caller,
+  type ReliabilityStack,
+} from '../testing/reliability-stack';
 import type { TcpProxy } from '../testing/tcp-proxy';
 import { skipPostgres } from '../testing/test-databases';
 import { watchCrashes } from '../testing/crash-watch';
@@ -31,11 +36,15 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
     await pg.close();
   });
 
-  const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  const count = async (table: string) =>
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
   const permissions = `/api/insight/permissions?resource_type=dashboard&resource_id=`;
 
   it('answers 503 service_unavailable during the outage, then serves the same session again', async () => {
-    const before = (await stack.call(operator, 'GET', permissions + resourceId)).body.auth_switch_config as Record<string, boolean>;
+    const before = (await stack.call(operator, 'GET', permissions + resourceId)).body.auth_switch_config as Record<
+      string,
+      boolean
+    >;
     const activityBefore = await count('activity');
     const sessionsBefore = await count('sessions');
     expect(proxy.connections).toBeGreaterThan(0); // idle pooled connections, about to be cut
@@ -53,7 +62,11 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
         name: 'outage',
         resources: [{ resource_type: 'dashboard', resource_id: resourceId }],
       }),
-      await stack.call(undefined, 'POST', '/api/session', { domain: 'portico-demo', username: 'demo-auditor', password: 'x' }),
+      await stack.call(undefined, 'POST', '/api/session', {
+        domain: 'portico-demo',
+        username: 'demo-auditor',
+        password: 'x',
+      }),
       await stack.call(operator, 'GET', '/api/activity?limit=5'),
     ];
     for (const res of attempts) {
@@ -76,7 +89,9 @@ describe.skipIf(skipPostgres)('the database briefly unavailable', () => {
       auth_switch_config: { read: !before.read },
     });
     expect(saved.status).toBe(200);
-    expect(await stack.activityOf(saved.requestId)).toEqual([{ operation: 'permissions.save', outcome: 'success', error_code: null }]);
+    expect(await stack.activityOf(saved.requestId)).toEqual([
+      { operation: 'permissions.save', outcome: 'success', error_code: null },
+    ]);
     expect(watch.crashes).toEqual([]);
   });
 

@@ -36,11 +36,13 @@ afterAll(async () => {
 });
 
 const send = (extra: Partial<UpstreamRequest> = {}) =>
-  sendUpstream({ service: 'insight', base, method: 'GET', path: '/x', headers: {}, timeoutMs: 2000, ...extra }).then((res) => {
-    res.resume();
-    // Read to the end, then a turn of the loop: the connection is back in the pool, ready for reuse.
-    return new Promise<number | undefined>((r) => res.on('end', () => setImmediate(() => r(res.statusCode))));
-  });
+  sendUpstream({ service: 'insight', base, method: 'GET', path: '/x', headers: {}, timeoutMs: 2000, ...extra }).then(
+    (res) => {
+      res.resume();
+      // Read to the end, then a turn of the loop: the connection is back in the pool, ready for reuse.
+      return new Promise<number | undefined>((r) => res.on('end', () => setImmediate(() => r(res.statusCode))));
+    },
+  );
 
 describe('a kept-alive connection reset as it is reused', () => {
   it('is retried once on a fresh connection, for reads and for saves', async () => {

@@ -89,11 +89,13 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
   });
 
   const permissions = () => `/api/insight/permissions?resource_type=dashboard&resource_id=${resourceId}`;
-  const readSwitches = async () => ((await stack.call(operator, 'GET', permissions())).body as unknown as PermissionsRecord).auth_switch_config;
+  const readSwitches = async () =>
+    ((await stack.call(operator, 'GET', permissions())).body as unknown as PermissionsRecord).auth_switch_config;
   const rows = (requestId: string) =>
-    direct.query<{ outcome: string; before: unknown; after: unknown }>('SELECT outcome, before, after FROM activity WHERE request_id = $1', [
-      requestId,
-    ]);
+    direct.query<{ outcome: string; before: unknown; after: unknown }>(
+      'SELECT outcome, before, after FROM activity WHERE request_id = $1',
+      [requestId],
+    );
 
   const operations = {
     'permissions.save': async () => {
@@ -110,16 +112,23 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
       const res = await rawExchange(
         `${stack.url}/api/insight/resource-packages/export`,
         { method: 'POST', headers: { ...operator.headers, 'content-type': 'application/json' } },
-        Buffer.from(JSON.stringify({ name: 'settle', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] })),
+        Buffer.from(
+          JSON.stringify({ name: 'settle', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] }),
+        ),
       );
-      const body = res.headers['content-type']?.includes('json') ? (JSON.parse(res.body.toString('utf8')) as unknown) : res.body;
+      const body = res.headers['content-type']?.includes('json')
+        ? (JSON.parse(res.body.toString('utf8')) as unknown)
+        : res.body;
       return { status: res.status, requestId: String(res.headers['x-request-id']), body, complete: res.complete };
     },
     'assets.import': async () => {
       const boundary = 'settle-boundary';
       const res = await rawExchange(
         `${stack.url}/api/roma/assets/import`,
-        { method: 'POST', headers: { ...operator.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } },
+        {
+          method: 'POST',
+          headers: { ...operator.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        },
         Buffer.concat([
           Buffer.from(
             `--${boundary}\r\nContent-Disposition: form-data; name="ImportAssetRequestBody"; filename="settle.zip"\r\nContent-Type: application/zip\r\n\r\n`,
@@ -128,7 +137,11 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]),
       );
-      return { status: res.status, requestId: String(res.headers['x-request-id']), body: JSON.parse(res.body.toString('utf8')) as unknown };
+      return {
+        status: res.status,
+        requestId: String(res.headers['x-request-id']),
+        body: JSON.parse(res.body.toString('utf8')) as unknown,
+      };
     },
   };
 
@@ -137,7 +150,8 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
     const deadline = Date.now() + 10_000;
     for (;;) {
       const res = await stack.call(operator, 'GET', `/api/activity?operation=${operation}&limit=20`);
-      const entry = res.status === 200 ? (res.body.items as ActivityEntry[]).find((e) => e.request_id === requestId) : undefined;
+      const entry =
+        res.status === 200 ? (res.body.items as ActivityEntry[]).find((e) => e.request_id === requestId) : undefined;
       if (entry && entry.outcome !== 'pending') return entry;
       if (Date.now() > deadline) throw new Error(`entry of ${requestId} still ${entry?.outcome ?? 'missing'}`);
       await sleep(50);
@@ -171,7 +185,9 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
     expect(saved.auth_switch_config.read).toBe(!res.before.read);
     expect(upstream.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
     // Meanwhile the entry exists, pending, with what was asked; its settle is queued, not lost.
-    expect(await rows(res.requestId)).toEqual([{ outcome: 'pending', before: null, after: { read: !res.before.read } }]);
+    expect(await rows(res.requestId)).toEqual([
+      { outcome: 'pending', before: null, after: { read: !res.before.read } },
+    ]);
     expect(activitySettles(cut.db).size).toBe(1);
     await sleep(300); // retries meet the database still away
     expect((await rows(res.requestId))[0]?.outcome).toBe('pending');
@@ -192,7 +208,10 @@ describe.skipIf(skipPostgres)('activity entries written pending and settled, the
     expect(res.complete).toBe(true);
     expect((await rows(res.requestId))[0]?.outcome).toBe('pending');
     proxy.up();
-    expect(await settledEntry('resource_package.export', res.requestId)).toMatchObject({ outcome: 'success', details: { resources: 1 } });
+    expect(await settledEntry('resource_package.export', res.requestId)).toMatchObject({
+      outcome: 'success',
+      details: { resources: 1 },
+    });
   });
 
   it('assets.import: the database gone right after ROMA took the package — the user gets the job id, the entry settles with it', async () => {

@@ -27,7 +27,11 @@ describe.skipIf(skipPostgres)('two replicas on one PostgreSQL', () => {
     expect(session.body).toMatchObject({ user: { name: 'demo-operator' } });
 
     const resourceId = await one.firstDashboard(operator);
-    const change = (read: boolean) => ({ resource_type: 'dashboard', resource_id: resourceId, auth_switch_config: { read } });
+    const change = (read: boolean) => ({
+      resource_type: 'dashboard',
+      resource_id: resourceId,
+      auth_switch_config: { read },
+    });
     // The CSRF token issued by one replica is honoured by the other.
     const viaTwo = await two.call(operator, 'PUT', '/api/insight/permissions', change(true));
     const viaOne = await one.call(operator, 'PUT', '/api/insight/permissions', change(false));

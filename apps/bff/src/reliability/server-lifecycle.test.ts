@@ -23,7 +23,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-
 function upstreamEnv(url: string): Record<string, string> {
   return {
     DATA_DIR: dataDir,
@@ -33,7 +32,11 @@ function upstreamEnv(url: string): Record<string, string> {
 }
 
 const signIn = (url: string) =>
-  fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoCredentials('operator')) });
+  fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(demoCredentials('operator')),
+  });
 
 const refused = (url: string) =>
   new Promise<string>((resolve) => {
@@ -93,13 +96,17 @@ describe('the BFF process', () => {
     expect(up.status).toBe(201);
     const { csrf_token: csrf } = (await up.json()) as { csrf_token: string };
     const headers = { cookie: (up.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf };
-    const resources = (await (await fetch(`${first.url}/api/insight/resources?type=dashboard&limit=1`, { headers })).json()) as { items: { id: string }[] };
+    const resources = (await (
+      await fetch(`${first.url}/api/insight/resources?type=dashboard&limit=1`, { headers })
+    ).json()) as { items: { id: string }[] };
     const resourceId = resources.items[0]!.id;
 
     // A large export, held mid-stream by a reader that pauses.
     const { download, resume } = await heldDownload(first.url, headers, resourceId);
 
-    const activityBefore = (await (await fetch(`${first.url}/api/activity?limit=100`, { headers })).json()) as { items: { id: string; outcome: string }[] };
+    const activityBefore = (await (await fetch(`${first.url}/api/activity?limit=100`, { headers })).json()) as {
+      items: { id: string; outcome: string }[];
+    };
     expect(activityBefore.items.length).toBeGreaterThanOrEqual(3); // failed and good sign-ins, the export
 
     first.child.kill('SIGTERM');
@@ -116,7 +123,9 @@ describe('the BFF process', () => {
     spawned.push(second);
     const session = await fetch(`${second.url}/api/session`, { headers });
     expect(session.status).toBe(200);
-    const activityAfter = (await (await fetch(`${second.url}/api/activity?limit=100`, { headers })).json()) as { items: { id: string; outcome: string }[] };
+    const activityAfter = (await (await fetch(`${second.url}/api/activity?limit=100`, { headers })).json()) as {
+      items: { id: string; outcome: string }[];
+    };
     expect(activityAfter.items).toEqual(expect.arrayContaining(activityBefore.items));
     expect(activityAfter.items).toHaveLength(activityBefore.items.length);
 
@@ -124,7 +133,9 @@ describe('the BFF process', () => {
     // the process still exits 0.
     const stalled = await heldDownload(second.url, headers, resourceId);
     second.child.kill('SIGTERM');
-    expect(await second.waitForLine(/requests still in flight after the grace period: cut/, 10_000)).toContain('"graceMs":400');
+    expect(await second.waitForLine(/requests still in flight after the grace period: cut/, 10_000)).toContain(
+      '"graceMs":400',
+    );
     expect(await second.exited).toBe(0);
     expect(second.output.at(-1)).toMatch(/"msg":"stopped"/);
     // The reader, reading again, gets what was on its way and then the cut.

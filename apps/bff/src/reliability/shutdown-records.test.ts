@@ -41,7 +41,12 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
     pg.relay.up();
     const url = new URL(viaProxy(testDatabaseUrl, pg.relay));
     url.searchParams.set('options', `-c search_path=${pg.schema.schema}`);
-    const bff = await spawnBff({ ...bffUpstreamEnv(emulator.url), DATA_DIR: dataDir, DATABASE_URL: url.toString(), ...env });
+    const bff = await spawnBff({
+      ...bffUpstreamEnv(emulator.url),
+      DATA_DIR: dataDir,
+      DATABASE_URL: url.toString(),
+      ...env,
+    });
     spawned.push(bff);
     return bff;
   }
@@ -57,7 +62,7 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
 
   /** The id of the `operation` entry written pending since `since`, once it is there. */
   async function pendingEntry(operation: string, since: Date): Promise<string> {
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
       const [row] = await straight.query<{ id: string }>(
         `SELECT id FROM activity WHERE operation = $1 AND outcome = 'pending' AND at >= $2`,
         [operation, since],
@@ -74,7 +79,9 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
    */
   async function saveDuringOutage(bff: SpawnedBff): Promise<{ entryId: string }> {
     const headers = await signIn(bff);
-    const list = (await (await fetch(`${bff.url}/api/insight/resources?type=dashboard&limit=1`, { headers })).json()) as { items: { id: string }[] };
+    const list = (await (
+      await fetch(`${bff.url}/api/insight/resources?type=dashboard&limit=1`, { headers })
+    ).json()) as { items: { id: string }[] };
     const resourceId = list.items[0]!.id;
     const query = `resource_type=dashboard&resource_id=${resourceId}`;
     const before = (await (await fetch(`${bff.url}/api/insight/permissions?${query}`, { headers })).json()) as {
@@ -86,7 +93,11 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
     const saved = fetch(`${bff.url}/api/insight/permissions`, {
       method: 'PUT',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ resource_type: 'dashboard', resource_id: resourceId, auth_switch_config: { read: !before.auth_switch_config.read } }),
+      body: JSON.stringify({
+        resource_type: 'dashboard',
+        resource_id: resourceId,
+        auth_switch_config: { read: !before.auth_switch_config.read },
+      }),
     });
     const entryId = await pendingEntry('permissions.save', since);
     pg.relay.down();
@@ -94,7 +105,9 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
     // Made upstream while the database was away: still the user's answer, its settle kept.
     const answer = await saved;
     expect(answer.status).toBe(200);
-    expect(await bff.waitForLine(/database unavailable: activity settle queued for a retry/, 10_000)).toContain(entryId);
+    expect(await bff.waitForLine(/database unavailable: activity settle queued for a retry/, 10_000)).toContain(
+      entryId,
+    );
     return { entryId };
   }
 
@@ -118,7 +131,10 @@ describe.skipIf(skipPostgres)('SIGTERM and the activity log, on PostgreSQL', () 
     const bff = await startBff();
     const { entryId } = await saveDuringOutage(bff);
     // Let the retries back off to 4 s, so that only the shutdown's flush can write it in time.
-    await bff.waitForLine(/^(?=.*"retryInMs":(4000|8000|10000)\b)(?=.*activity settles still waiting for the database)/, 15_000);
+    await bff.waitForLine(
+      /^(?=.*"retryInMs":(4000|8000|10000)\b)(?=.*activity settles still waiting for the database)/,
+      15_000,
+    );
     expect(await outcomeOf(entryId)).toBe('pending');
 
     pg.relay.up();

@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HandleCount } from '../testing/open-handles';
 import { multipartFile, multipartLength, testBoundary } from '../testing/multipart';
-import { assetPackage, expectBffError, rawExchange, startReliabilityStack, type Caller, type ReliabilityStack } from '../testing/reliability-stack';
+import {
+  assetPackage,
+  expectBffError,
+  rawExchange,
+  startReliabilityStack,
+  type Caller,
+  type ReliabilityStack,
+} from '../testing/reliability-stack';
 
 // A connection cut mid-export and mid-import: the browser never gets a complete-looking file nor
 // a job id, the log says failure (one entry, no success), others are served, no socket leaks.
@@ -29,17 +36,26 @@ afterEach(async () => {
   expect(after.fds).toBeLessThanOrEqual(baseline.fds);
 });
 
-const json = (caller: Caller) => ({ method: 'POST', headers: { ...caller.headers, 'content-type': 'application/json' } });
+const json = (caller: Caller) => ({
+  method: 'POST',
+  headers: { ...caller.headers, 'content-type': 'application/json' },
+});
 
 function downloadPackage(caller: Caller) {
-  const body = Buffer.from(JSON.stringify({ name: 'cut', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] }));
+  const body = Buffer.from(
+    JSON.stringify({ name: 'cut', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] }),
+  );
   return rawExchange(`${stack.url}/api/insight/resource-packages/export`, json(caller), body);
 }
 
 describe('a connection cut mid-export', () => {
   it('ends the download aborted, never complete-looking, and the entry says stream_interrupted', async () => {
     stack.emulator.setFaults({ largeFileBytes: 8 * mib, cutStreamAfterBytes: 2 * mib });
-    const meanwhile = stack.call(auditor, 'GET', `/api/insight/permissions?resource_type=dashboard&resource_id=${resourceId}`);
+    const meanwhile = stack.call(
+      auditor,
+      'GET',
+      `/api/insight/permissions?resource_type=dashboard&resource_id=${resourceId}`,
+    );
     const got = await downloadPackage(operator);
     expect(got.status).toBe(200);
     expect(got.complete).toBe(false);
@@ -57,7 +73,11 @@ describe('a connection cut mid-export', () => {
     const list = await stack.call(operator, 'GET', '/api/secmaster/workflows?limit=1');
     const id = (list.body as { items: { id: string }[] }).items[0]!.id;
     stack.emulator.setFaults({ largeFileBytes: 8 * mib, cutStreamAfterBytes: mib });
-    const got = await rawExchange(`${stack.url}/api/secmaster/workflows/export`, json(operator), Buffer.from(JSON.stringify({ id: [id] })));
+    const got = await rawExchange(
+      `${stack.url}/api/secmaster/workflows/export`,
+      json(operator),
+      Buffer.from(JSON.stringify({ id: [id] })),
+    );
     expect(got.status).toBe(200);
     expect(got.complete).toBe(false);
     expect(await stack.activityOf(String(got.headers['x-request-id']))).toEqual([
@@ -83,7 +103,11 @@ describe('a connection cut mid-import', () => {
       stack.url + path,
       {
         method: 'POST',
-        headers: { ...caller.headers, 'content-type': `multipart/form-data; boundary=${testBoundary}`, 'content-length': multipartLength(size) },
+        headers: {
+          ...caller.headers,
+          'content-type': `multipart/form-data; boundary=${testBoundary}`,
+          'content-length': multipartLength(size),
+        },
       },
       multipartFile({ size }),
     );
@@ -93,11 +117,17 @@ describe('a connection cut mid-import', () => {
     const meanwhile = stack.call(auditor, 'GET', '/api/activity?limit=1');
     const got = await upload(operator, 6 * mib);
     const body = JSON.parse(got.body.toString('utf8')) as unknown;
-    const err = expectBffError({ status: got.status, requestId: String(got.headers['x-request-id']), body }, 502, 'upstream_unreachable');
+    const err = expectBffError(
+      { status: got.status, requestId: String(got.headers['x-request-id']), body },
+      502,
+      'upstream_unreachable',
+    );
     expect(err.error.upstream?.service).toBe('roma');
     expect(body).not.toHaveProperty('job_id');
     expect((await meanwhile).status).toBe(200);
-    expect(await stack.activityOf(err.request_id)).toEqual([{ operation: 'assets.import', outcome: 'failure', error_code: expect.any(String) }]);
+    expect(await stack.activityOf(err.request_id)).toEqual([
+      { operation: 'assets.import', outcome: 'failure', error_code: expect.any(String) },
+    ]);
 
     // The cut upload left no job behind: ROMA takes the next import at once.
     stack.emulator.setFaults({ cutUploadAfterBytes: null });
@@ -107,7 +137,9 @@ describe('a connection cut mid-import', () => {
       stack.url + path,
       { method: 'POST', headers: { ...operator.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } },
       Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="ImportAssetRequestBody"; filename="ok.zip"\r\nContent-Type: application/zip\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="ImportAssetRequestBody"; filename="ok.zip"\r\nContent-Type: application/zip\r\n\r\n`,
+        ),
         pkg,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]),

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectBffError, startReliabilityStack, type Caller, type ReliabilityStack } from '../testing/reliability-stack';
+import {
+  expectBffError,
+  startReliabilityStack,
+  type Caller,
+  type ReliabilityStack,
+} from '../testing/reliability-stack';
 import type { HandleCount } from '../testing/open-handles';
 
 // Upstream latency beyond the timeout, 5xx and 429 storms: the user gets one clear error, another
@@ -30,10 +35,18 @@ afterEach(async () => {
 
 const ref = () => `resource_type=dashboard&resource_id=${resourceId}`;
 const save = (config: Record<string, boolean>) =>
-  stack.call(operator, 'PUT', '/api/insight/permissions', { resource_type: 'dashboard', resource_id: resourceId, auth_switch_config: config });
+  stack.call(operator, 'PUT', '/api/insight/permissions', {
+    resource_type: 'dashboard',
+    resource_id: resourceId,
+    auth_switch_config: config,
+  });
 const exportPackage = () =>
-  stack.call(operator, 'POST', '/api/insight/resource-packages/export', { name: 'faulty', resources: [{ resource_type: 'dashboard', resource_id: resourceId }] });
-const readSwitches = async () => (await stack.call(auditor, 'GET', `/api/insight/permissions?${ref()}`)).body.auth_switch_config;
+  stack.call(operator, 'POST', '/api/insight/resource-packages/export', {
+    name: 'faulty',
+    resources: [{ resource_type: 'dashboard', resource_id: resourceId }],
+  });
+const readSwitches = async () =>
+  (await stack.call(auditor, 'GET', `/api/insight/permissions?${ref()}`)).body.auth_switch_config;
 
 describe('upstream latency beyond the timeout', () => {
   it('answers 504 upstream_timeout while another user is served, and writes nothing upstream', async () => {
@@ -49,7 +62,9 @@ describe('upstream latency beyond the timeout', () => {
     const res = await slow;
     const err = expectBffError(res, 504, 'upstream_timeout');
     expect(err.error.upstream).toMatchObject({ service: 'insight', code: 'timeout' });
-    expect(await stack.activityOf(res.requestId)).toEqual([{ operation: 'permissions.save', outcome: 'failure', error_code: 'timeout' }]);
+    expect(await stack.activityOf(res.requestId)).toEqual([
+      { operation: 'permissions.save', outcome: 'failure', error_code: 'timeout' },
+    ]);
 
     // The save never reached the upstream: the switch read times out first, so nothing changed.
     await new Promise((r) => setTimeout(r, timeoutMs * 3));
@@ -61,7 +76,9 @@ describe('upstream latency beyond the timeout', () => {
     stack.emulator.setFaults({ latencyMs: timeoutMs * 3 });
     const res = await exportPackage();
     expectBffError(res, 504, 'upstream_timeout');
-    expect(await stack.activityOf(res.requestId)).toEqual([{ operation: 'resource_package.export', outcome: 'failure', error_code: 'timeout' }]);
+    expect(await stack.activityOf(res.requestId)).toEqual([
+      { operation: 'resource_package.export', outcome: 'failure', error_code: 'timeout' },
+    ]);
     await new Promise((r) => setTimeout(r, timeoutMs * 3));
   });
 });
@@ -80,7 +97,9 @@ describe('a 5xx storm', () => {
     }
     const exp = await exportPackage();
     expectBffError(exp, 502, 'upstream_error');
-    expect(await stack.activityOf(exp.requestId)).toMatchObject([{ operation: 'resource_package.export', outcome: 'failure' }]);
+    expect(await stack.activityOf(exp.requestId)).toMatchObject([
+      { operation: 'resource_package.export', outcome: 'failure' },
+    ]);
     expect((await stack.call(auditor, 'GET', '/api/session')).status).toBe(200);
     expect((await stack.call(auditor, 'GET', '/api/activity?limit=5')).status).toBe(200);
 
@@ -92,14 +111,18 @@ describe('a 5xx storm', () => {
 describe('a 429 storm', () => {
   it('relays 429 with the upstream detail and records a failure, then recovers', async () => {
     stack.emulator.setFaults({ throttleRate: 1 });
-    const results = await Promise.all(Array.from({ length: 20 }, () => stack.call(operator, 'GET', `/api/insight/permissions?${ref()}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => stack.call(operator, 'GET', `/api/insight/permissions?${ref()}`)),
+    );
     for (const res of results) {
       const err = expectBffError(res, 429, 'upstream_error');
       expect(err.error.upstream).toMatchObject({ status: 429, service: 'insight' });
     }
     const saved = await save({ export: true });
     expectBffError(saved, 429, 'upstream_error');
-    expect(await stack.activityOf(saved.requestId)).toMatchObject([{ operation: 'permissions.save', outcome: 'failure' }]);
+    expect(await stack.activityOf(saved.requestId)).toMatchObject([
+      { operation: 'permissions.save', outcome: 'failure' },
+    ]);
     expect((await stack.call(auditor, 'GET', '/api/activity?limit=1')).status).toBe(200);
     stack.emulator.setFaults({ throttleRate: 0 });
     expect((await save({ export: true })).status).toBe(200);

@@ -1,6 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { json, startRecordingUpstream, type RecordingUpstream, type UpstreamHandler } from './recording-upstream';
-import { assetJob, connectionsPage, dashboardsPage, propertiesRecord, workflowsPage, workspacesPage } from './upstream-samples';
+import {
+  assetJob,
+  connectionsPage,
+  dashboardsPage,
+  propertiesRecord,
+  workflowsPage,
+  workspacesPage,
+} from './upstream-samples';
 
 /** Every upstream call the BFF makes (besides IAM sign-in), as `method path` of the fixture ids. */
 export const upstreamCalls = {
@@ -20,7 +27,11 @@ export const upstreamCalls = {
 
 const file = (name: string, type: string, content: string) => ({
   status: 200,
-  headers: { 'content-type': type, 'content-disposition': `attachment; filename=${name}`, 'content-length': String(Buffer.byteLength(content, 'latin1')) },
+  headers: {
+    'content-type': type,
+    'content-disposition': `attachment; filename=${name}`,
+    'content-length': String(Buffer.byteLength(content, 'latin1')),
+  },
   content,
 });
 
@@ -28,7 +39,10 @@ const file = (name: string, type: string, content: string) => ({
  * Re-arms every upstream call with a spec-shaped success (after a test scripted failures);
  * `wrap` may decorate each answer (extra headers, say).
  */
-export function answerEverything(up: RecordingUpstream, wrap: (h: UpstreamHandler) => UpstreamHandler = (h) => h): RecordingUpstream {
+export function answerEverything(
+  up: RecordingUpstream,
+  wrap: (h: UpstreamHandler) => UpstreamHandler = (h) => h,
+): RecordingUpstream {
   const c = upstreamCalls;
   const on = (call: readonly [string, string], h: UpstreamHandler) => up.on(call[0], call[1], wrap(h));
   on(c.listWorkspaces, json(200, workspacesPage));
@@ -38,10 +52,12 @@ export function answerEverything(up: RecordingUpstream, wrap: (h: UpstreamHandle
   on(c.listDatasets, json(200, { count: 0, page_data: [] }));
   on(c.readPermissions, json(200, propertiesRecord({ read: true })));
   on(c.savePermissions, json(200, propertiesRecord({ read: true })));
-  const answerFile = (f: ReturnType<typeof file>): UpstreamHandler => (_req, res: ServerResponse) => {
-    res.writeHead(f.status, f.headers);
-    res.end(Buffer.from(f.content, 'latin1'));
-  };
+  const answerFile =
+    (f: ReturnType<typeof file>): UpstreamHandler =>
+    (_req, res: ServerResponse) => {
+      res.writeHead(f.status, f.headers);
+      res.end(Buffer.from(f.content, 'latin1'));
+    };
   on(c.exportResourcePackage, answerFile(file('pkg.zip', 'application/octet-stream', 'PK\x03\x04zip')));
   on(c.exportWorkflows, answerFile(file('workflow.json', 'application/json', '{"workflows":[]}')));
   on(c.listWorkflows, json(200, workflowsPage));

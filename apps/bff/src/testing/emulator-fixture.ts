@@ -9,7 +9,12 @@ import { pgliteTestDatabase, type TestDatabase } from './test-databases';
 export type DemoUser = keyof typeof demo.users;
 
 /** The emulator in-process (in-memory state) and the BFF pointed at it. */
-export async function startEmulatorFixture(): Promise<{ app: Express; emulator: RunningEmulator; testDb: TestDatabase; close(): Promise<void> }> {
+export async function startEmulatorFixture(): Promise<{
+  app: Express;
+  emulator: RunningEmulator;
+  testDb: TestDatabase;
+  close(): Promise<void>;
+}> {
   const emulator = await startEmulator({ seedResources: 30 });
   const testDb = await pgliteTestDatabase();
   const app = createApp({

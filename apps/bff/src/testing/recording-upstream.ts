@@ -63,7 +63,8 @@ export async function startRecordingUpstream() {
       return; // the BFF aborted the request
     }
     rec.body = Buffer.concat(chunks).toString('utf8');
-    if (!route) return json(404, { error_code: 'NOT_FOUND', error_msg: `no route ${rec.method} ${rec.path}` })(rec, res, raw);
+    if (!route)
+      return json(404, { error_code: 'NOT_FOUND', error_msg: `no route ${rec.method} ${rec.path}` })(rec, res, raw);
     await route.handler(rec, res, raw);
   });
   server.on('connection', (s) => {
@@ -95,10 +96,16 @@ export async function startRecordingUpstream() {
   };
 
   upstream.on('POST', '/v3/auth/tokens', (req, res) => {
-    const body = JSON.parse(req.body) as { auth: { identity: { password: { user: { name: string; password: string; domain: { name: string } } } } } };
+    const body = JSON.parse(req.body) as {
+      auth: { identity: { password: { user: { name: string; password: string; domain: { name: string } } } } };
+    };
     const user = body.auth.identity.password.user;
     if (user.password !== 'right-password') {
-      json(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } })(req, res, undefined as never);
+      json(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } })(
+        req,
+        res,
+        undefined as never,
+      );
       return;
     }
     const now = Date.now();

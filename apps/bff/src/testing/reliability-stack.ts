@@ -56,12 +56,19 @@ export async function startReliabilityStack(
     } catch {
       json = undefined;
     }
-    return { status: res.status, requestId: res.headers.get('x-request-id') ?? '', headers: res.headers, body: json as Record<string, unknown> };
+    return {
+      status: res.status,
+      requestId: res.headers.get('x-request-id') ?? '',
+      headers: res.headers,
+      body: json as Record<string, unknown>,
+    };
   }
 
   let resourceId: string | undefined;
   async function firstDashboard(caller: Caller): Promise<string> {
-    resourceId ??= ((await call(caller, 'GET', '/api/insight/resources?type=dashboard&limit=1')).body as { items: { id: string }[] }).items[0]!.id;
+    resourceId ??= (
+      (await call(caller, 'GET', '/api/insight/resources?type=dashboard&limit=1')).body as { items: { id: string }[] }
+    ).items[0]!.id;
     return resourceId;
   }
 
@@ -92,7 +99,11 @@ export async function startReliabilityStack(
 export type ReliabilityStack = Awaited<ReturnType<typeof startReliabilityStack>>;
 
 /** The one BFF error shape, with the request id of the answer's header. */
-export function expectBffError(res: { status: number; requestId: string; body: unknown }, status: number, code: string): BffError {
+export function expectBffError(
+  res: { status: number; requestId: string; body: unknown },
+  status: number,
+  code: string,
+): BffError {
   expect(res.status).toBe(status);
   const parsed = bffErrorSchema.parse(res.body);
   expect(parsed.error.code).toBe(code);
@@ -122,7 +133,11 @@ export interface RawExchange {
  * One request over its own connection, reading the whole answer (the first 64 KiB kept), so an
  * aborted or truncated response is told from a complete one.
  */
-export function rawExchange(url: string, options: http.RequestOptions, body?: Buffer | NodeJS.ReadableStream): Promise<RawExchange> {
+export function rawExchange(
+  url: string,
+  options: http.RequestOptions,
+  body?: Buffer | NodeJS.ReadableStream,
+): Promise<RawExchange> {
   return new Promise((resolve) => {
     const req = http.request(url, { agent: false, ...options });
     const kept: Buffer[] = [];
@@ -144,7 +159,9 @@ export function rawExchange(url: string, options: http.RequestOptions, body?: Bu
       res.on('error', (e: NodeJS.ErrnoException) => finish({ ...base(), complete: false, error: e.code ?? e.message }));
       res.on('close', () => finish({ ...base(), complete: res.complete }));
     });
-    req.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, headers: {}, bytes, complete: false, error: e.code ?? e.message }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      finish({ status: 0, headers: {}, bytes, complete: false, error: e.code ?? e.message }),
+    );
     if (body === undefined) req.end();
     else if (Buffer.isBuffer(body)) req.end(body);
     else body.pipe(req);

@@ -12,7 +12,13 @@ export async function startRequestLogRelay(target: string) {
   const server = http.createServer((req, res) => {
     requests.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0]! });
     const out = http.request(
-      { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
+      {
+        host: to.hostname,
+        port: to.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: to.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         pipeline(answer, res, () => undefined);

@@ -6,8 +6,7 @@ import { migrations } from '../db/migrations';
 import { openPgliteDatabase } from '../db/pglite-database';
 import { openPostgresDatabase } from '../db/postgres-database';
 
-export const testDatabaseUrl =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const skipPostgres = process.env.PORTICO_SKIP_POSTGRES === '1';
 
 export interface TestDatabase {

@@ -45,17 +45,27 @@ const jsonCalls: [Call, 'insight' | 'secmaster' | 'roma', () => Test][] = [
   ['listScreens', 'insight', () => admin.agent.get('/api/insight/resources?type=screen')],
   ['listConnections', 'insight', () => admin.agent.get('/api/insight/resources?type=datasource')],
   ['listDatasets', 'insight', () => admin.agent.get('/api/insight/resources?type=dataset')],
-  ['readPermissions', 'insight', () => admin.agent.get('/api/insight/permissions?resource_type=dashboard&resource_id=d1')],
+  [
+    'readPermissions',
+    'insight',
+    () => admin.agent.get('/api/insight/permissions?resource_type=dashboard&resource_id=d1'),
+  ],
   [
     'savePermissions',
     'insight',
-    () => csrf(admin.agent.put('/api/insight/permissions')).send({ resource_type: 'dashboard', resource_id: 'd1', auth_switch_config: { read: true } }),
+    () =>
+      csrf(admin.agent.put('/api/insight/permissions')).send({
+        resource_type: 'dashboard',
+        resource_id: 'd1',
+        auth_switch_config: { read: true },
+      }),
   ],
   ['listWorkflows', 'secmaster', () => admin.agent.get('/api/secmaster/workflows')],
   [
     'importAssets',
     'roma',
-    () => csrf(admin.agent.post('/api/roma/assets/import')).attach('ImportAssetRequestBody', zip, { filename: 'a.zip' }),
+    () =>
+      csrf(admin.agent.post('/api/roma/assets/import')).attach('ImportAssetRequestBody', zip, { filename: 'a.zip' }),
   ],
   ['getJob', 'roma', () => admin.agent.get('/api/roma/assets/jobs/job-1')],
 ];
@@ -64,9 +74,17 @@ const fileCalls: [Call, 'insight' | 'secmaster', () => Test][] = [
   [
     'exportResourcePackage',
     'insight',
-    () => csrf(admin.agent.post('/api/insight/resource-packages/export')).send({ name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] }),
+    () =>
+      csrf(admin.agent.post('/api/insight/resource-packages/export')).send({
+        name: 'p',
+        resources: [{ resource_type: 'dashboard', resource_id: 'd1' }],
+      }),
   ],
-  ['exportWorkflows', 'secmaster', () => csrf(admin.agent.post('/api/secmaster/workflows/export')).send({ id: ['wf-1'] })],
+  [
+    'exportWorkflows',
+    'secmaster',
+    () => csrf(admin.agent.post('/api/secmaster/workflows/export')).send({ id: ['wf-1'] }),
+  ],
 ];
 
 const answer =
@@ -76,7 +94,8 @@ const answer =
     res.end(body);
   };
 
-const htmlPage = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>b{}</style></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+const htmlPage =
+  '<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>b{}</style></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
 
 /** Writes ~50 MB of well-formed JSON in 64 KiB chunks, noting how much got out before the BFF hung up. */
 function hugeJson(sent: { bytes: number; done: boolean }): UpstreamHandler {
@@ -101,13 +120,30 @@ function hugeJson(sent: { bytes: number; done: boolean }): UpstreamHandler {
 
 /** The ways a JSON answer can break its spec, with the BFF error code each must give. */
 const brokenJson: [string, () => UpstreamHandler, string][] = [
-  ['200 with wrong types', () => answer(200, { 'content-type': 'application/json' }, JSON.stringify({ count: 'many', page_data: 'x', id: 5, job_id: 7, status: 5, data: 5, total: 'x', token: 1 })), 'upstream_contract'],
+  [
+    '200 with wrong types',
+    () =>
+      answer(
+        200,
+        { 'content-type': 'application/json' },
+        JSON.stringify({ count: 'many', page_data: 'x', id: 5, job_id: 7, status: 5, data: 5, total: 'x', token: 1 }),
+      ),
+    'upstream_contract',
+  ],
   ['200 with fields missing', () => answer(200, { 'content-type': 'application/json' }, '{}'), 'upstream_contract'],
   ['200 with a JSON array', () => answer(200, { 'content-type': 'application/json' }, '[]'), 'upstream_contract'],
   ['200 with an empty body', () => answer(200, { 'content-type': 'application/json' }, ''), 'upstream_contract'],
-  ['200 with invalid JSON', () => answer(200, { 'content-type': 'application/json' }, '{"count": 1, "page_data": ['), 'upstream_contract'],
+  [
+    '200 with invalid JSON',
+    () => answer(200, { 'content-type': 'application/json' }, '{"count": 1, "page_data": ['),
+    'upstream_contract',
+  ],
   ['200 with an HTML page', () => answer(200, { 'content-type': 'text/html' }, htmlPage), 'upstream_contract'],
-  ['200 declaring a body over the cap', () => answer(200, { 'content-type': 'application/json', 'content-length': String(maxJsonAnswerBytes + 1) }, '{}'), 'upstream_contract'],
+  [
+    '200 declaring a body over the cap',
+    () => answer(200, { 'content-type': 'application/json', 'content-length': String(maxJsonAnswerBytes + 1) }, '{}'),
+    'upstream_contract',
+  ],
   ['500 with an HTML error page', () => answer(500, { 'content-type': 'text/html' }, htmlPage), 'upstream_error'],
   ['502 with an empty body', () => answer(502, {}, ''), 'upstream_error'],
 ];
@@ -140,7 +176,10 @@ describe('upstream answers that break their spec', () => {
         const sent = { bytes: 0, done: false };
         script(call, hugeJson(sent));
         const { res, ms } = await timed(send);
-        expect(expectBadGateway(res, service, call).error).toMatchObject({ code: 'upstream_contract', upstream: { code: 'too_large' } });
+        expect(expectBadGateway(res, service, call).error).toMatchObject({
+          code: 'upstream_contract',
+          upstream: { code: 'too_large' },
+        });
         expect(ms).toBeLessThan(boundMs);
         expect(sent.done).toBe(false);
         // The cap plus what sockets buffer in between: nowhere near 50 MB.
@@ -152,8 +191,16 @@ describe('upstream answers that break their spec', () => {
   for (const [call, service, send] of fileCalls) {
     describe(call, () => {
       const brokenFile: [string, UpstreamHandler, string][] = [
-        ['200 with an HTML page', answer(200, { 'content-type': 'text/html; charset=utf-8' }, htmlPage), 'upstream_contract'],
-        ['200 with an empty body (content-length 0)', answer(200, { 'content-type': 'application/octet-stream' }, ''), 'upstream_contract'],
+        [
+          '200 with an HTML page',
+          answer(200, { 'content-type': 'text/html; charset=utf-8' }, htmlPage),
+          'upstream_contract',
+        ],
+        [
+          '200 with an empty body (content-length 0)',
+          answer(200, { 'content-type': 'application/octet-stream' }, ''),
+          'upstream_contract',
+        ],
         [
           '200 with an empty chunked body',
           (_req, res) => {
@@ -165,7 +212,11 @@ describe('upstream answers that break their spec', () => {
         ['500 with an HTML error page', answer(500, { 'content-type': 'text/html' }, htmlPage), 'upstream_error'],
       ];
       if (service === 'insight') {
-        brokenFile.push(['200 with a JSON error body instead of the ZIP', answer(200, { 'content-type': 'application/json' }, '{"error_code":"24010003","error_msg":"x"}'), 'upstream_contract']);
+        brokenFile.push([
+          '200 with a JSON error body instead of the ZIP',
+          answer(200, { 'content-type': 'application/json' }, '{"error_code":"24010003","error_msg":"x"}'),
+          'upstream_contract',
+        ]);
       }
       for (const [kind, handler, code] of brokenFile) {
         it(`${kind} → 502 ${code}, no file started`, async () => {
@@ -185,7 +236,9 @@ describe('upstream answers that break their spec', () => {
         });
         expect(res.status).toBe(200);
         expect(res.headers['content-disposition']).toMatch(/^attachment;/);
-        expect((res.body as Buffer).toString('latin1')).toBe(service === 'insight' ? 'PK\x03\x04zip' : '{"workflows":[]}');
+        expect((res.body as Buffer).toString('latin1')).toBe(
+          service === 'insight' ? 'PK\x03\x04zip' : '{"workflows":[]}',
+        );
       });
     });
   }
@@ -203,7 +256,11 @@ describe('upstream answers that break their spec', () => {
       const controller = new AbortController();
       const pending = fetch(`${server.url}/api/insight/resource-packages/export`, {
         method: 'POST',
-        headers: { cookie: admin.cookie.split(';')[0]!, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+        headers: {
+          cookie: admin.cookie.split(';')[0]!,
+          'x-csrf-token': admin.csrf,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] }),
         signal: controller.signal,
       }).catch(() => undefined);
@@ -219,18 +276,44 @@ describe('upstream answers that break their spec', () => {
   });
 
   describe('IAM token', () => {
-    const signIn = () => request(bff.app).post('/api/session').send({ domain: 'portico-demo', username: 'demo-admin', password: 'right-password' });
+    const signIn = () =>
+      request(bff.app)
+        .post('/api/session')
+        .send({ domain: 'portico-demo', username: 'demo-admin', password: 'right-password' });
     const tokens = ['POST', '/v3/auth/tokens'] as const;
-    const goodBody = { token: { expires_at: '2099-01-01T00:00:00Z', issued_at: '2026-01-01T00:00:00Z', methods: ['password'], user: { id: 'u', name: 'demo-admin', domain: { id: 'd', name: 'portico-demo' } }, project: { id: 'proj-1', name: 'r', domain: { id: 'd', name: 'portico-demo' } }, roles: [], catalog: [] } };
+    const goodBody = {
+      token: {
+        expires_at: '2099-01-01T00:00:00Z',
+        issued_at: '2026-01-01T00:00:00Z',
+        methods: ['password'],
+        user: { id: 'u', name: 'demo-admin', domain: { id: 'd', name: 'portico-demo' } },
+        project: { id: 'proj-1', name: 'r', domain: { id: 'd', name: 'portico-demo' } },
+        roles: [],
+        catalog: [],
+      },
+    };
     const cases: [string, UpstreamHandler][] = [
       ...brokenJson
         .filter(([kind]) => !kind.startsWith('5'))
-        .map(([kind, h]) => [kind, (req, res, raw) => {
-          res.setHeader('x-subject-token', 'tok-1');
-          return h()(req, res, raw);
-        }] as [string, UpstreamHandler]),
+        .map(
+          ([kind, h]) =>
+            [
+              kind,
+              (req, res, raw) => {
+                res.setHeader('x-subject-token', 'tok-1');
+                return h()(req, res, raw);
+              },
+            ] as [string, UpstreamHandler],
+        ),
       ['201 without X-Subject-Token', answer(201, { 'content-type': 'application/json' }, JSON.stringify(goodBody))],
-      ['201 with an expiry that is no date', answer(201, { 'content-type': 'application/json', 'x-subject-token': 't' }, JSON.stringify({ token: { ...goodBody.token, expires_at: 'soon' } }))],
+      [
+        '201 with an expiry that is no date',
+        answer(
+          201,
+          { 'content-type': 'application/json', 'x-subject-token': 't' },
+          JSON.stringify({ token: { ...goodBody.token, expires_at: 'soon' } }),
+        ),
+      ],
     ];
     for (const [kind, handler] of cases) {
       it(`${kind} → 502, no session`, async () => {

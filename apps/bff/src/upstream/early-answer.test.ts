@@ -51,13 +51,20 @@ describe.each(['http', 'https'] as const)('an upload over %s', (scheme) => {
   it('gets the upstream refusal that came before the upstream took the body and reset the connection', async () => {
     const up = await serve(scheme, (req, res) => {
       res.writeHead(413, { 'content-type': 'application/json', 'x-request-id': 'gw-413', connection: 'close' });
-      res.end(JSON.stringify({ error_code: 'APIG.0201', error_msg: 'Request entity too large' }), () => req.socket.destroy());
+      res.end(JSON.stringify({ error_code: 'APIG.0201', error_msg: 'Request entity too large' }), () =>
+        req.socket.destroy(),
+      );
     });
     try {
       for (let i = 0; i < 5; i++) {
         const outcome = await send(up.url);
         expect(outcome).toBeInstanceOf(UpstreamError);
-        expect(outcome).toMatchObject({ status: 413, code: 'APIG.0201', message: 'Request entity too large', request_id: 'gw-413' });
+        expect(outcome).toMatchObject({
+          status: 413,
+          code: 'APIG.0201',
+          message: 'Request entity too large',
+          request_id: 'gw-413',
+        });
       }
     } finally {
       await up.close();

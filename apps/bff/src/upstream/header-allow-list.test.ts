@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerEverything, upstreamCalls } from '../testing/answering-upstream';
 import { startBffFixture, type BffFixture } from '../testing/bff-fixture';
 import { encode, hostileString } from '../testing/hostile-arbitraries';
-import { json, recordedToken, startRecordingUpstream, type RecordedRequest, type RecordingUpstream, type UpstreamHandler } from '../testing/recording-upstream';
+import {
+  json,
+  recordedToken,
+  startRecordingUpstream,
+  type RecordedRequest,
+  type RecordingUpstream,
+  type UpstreamHandler,
+} from '../testing/recording-upstream';
 import { signedInAgent } from '../testing/signed-in-agent';
 import { relayedFileHeaders, transportRequestHeaders, upstreamRequestHeaders } from './upstream-headers';
 
@@ -78,42 +85,94 @@ const hostileAnswerHeaders: OutgoingHttpHeaders = {
   'x-upstream-secret': 'upstream-secret',
 };
 /** Adds `hostileAnswerHeaders` to an answer (the answer's own headers win, so it stays well-formed). */
-const leaky = (h: UpstreamHandler): UpstreamHandler => (req, res, raw) => {
-  const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => typeof res;
-  res.writeHead = ((status: number, headers?: OutgoingHttpHeaders) => writeHead(status, { ...hostileAnswerHeaders, ...headers })) as typeof res.writeHead;
-  return h(req, res, raw);
-};
+const leaky =
+  (h: UpstreamHandler): UpstreamHandler =>
+  (req, res, raw) => {
+    const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => typeof res;
+    res.writeHead = ((status: number, headers?: OutgoingHttpHeaders) =>
+      writeHead(status, { ...hostileAnswerHeaders, ...headers })) as typeof res.writeHead;
+    return h(req, res, raw);
+  };
 
 const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(16, 1)]);
 type Send = (headers: Record<string, string>) => Test;
 const app = () => request(bff.app);
 const operations: { name: string; call: keyof typeof upstreamCalls; insight: boolean; send: Send; file?: boolean }[] = [
-  { name: 'list workspaces', call: 'listWorkspaces', insight: true, send: (h) => app().get('/api/insight/workspaces').set(h) },
-  { name: 'list dashboards', call: 'listDashboards', insight: true, send: (h) => app().get('/api/insight/resources?type=dashboard').set(h) },
-  { name: 'list data sources', call: 'listConnections', insight: true, send: (h) => app().get('/api/insight/resources?type=datasource').set(h) },
-  { name: 'read permissions', call: 'readPermissions', insight: true, send: (h) => app().get('/api/insight/permissions?resource_type=dashboard&resource_id=d1').set(h) },
+  {
+    name: 'list workspaces',
+    call: 'listWorkspaces',
+    insight: true,
+    send: (h) => app().get('/api/insight/workspaces').set(h),
+  },
+  {
+    name: 'list dashboards',
+    call: 'listDashboards',
+    insight: true,
+    send: (h) => app().get('/api/insight/resources?type=dashboard').set(h),
+  },
+  {
+    name: 'list data sources',
+    call: 'listConnections',
+    insight: true,
+    send: (h) => app().get('/api/insight/resources?type=datasource').set(h),
+  },
+  {
+    name: 'read permissions',
+    call: 'readPermissions',
+    insight: true,
+    send: (h) => app().get('/api/insight/permissions?resource_type=dashboard&resource_id=d1').set(h),
+  },
   {
     name: 'save permissions',
     call: 'savePermissions',
     insight: true,
-    send: (h) => app().put('/api/insight/permissions').set(h).send({ resource_type: 'dashboard', resource_id: 'd1', auth_switch_config: { read: true } }),
+    send: (h) =>
+      app()
+        .put('/api/insight/permissions')
+        .set(h)
+        .send({ resource_type: 'dashboard', resource_id: 'd1', auth_switch_config: { read: true } }),
   },
   {
     name: 'export a resource package',
     call: 'exportResourcePackage',
     insight: true,
     file: true,
-    send: (h) => app().post('/api/insight/resource-packages/export').set(h).send({ name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] }),
+    send: (h) =>
+      app()
+        .post('/api/insight/resource-packages/export')
+        .set(h)
+        .send({ name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] }),
   },
-  { name: 'list workflows', call: 'listWorkflows', insight: false, send: (h) => app().get('/api/secmaster/workflows').set(h) },
-  { name: 'export workflows', call: 'exportWorkflows', insight: false, file: true, send: (h) => app().post('/api/secmaster/workflows/export').set(h).send({ id: ['wf-1'] }) },
+  {
+    name: 'list workflows',
+    call: 'listWorkflows',
+    insight: false,
+    send: (h) => app().get('/api/secmaster/workflows').set(h),
+  },
+  {
+    name: 'export workflows',
+    call: 'exportWorkflows',
+    insight: false,
+    file: true,
+    send: (h) =>
+      app()
+        .post('/api/secmaster/workflows/export')
+        .set(h)
+        .send({ id: ['wf-1'] }),
+  },
   {
     name: 'import assets',
     call: 'importAssets',
     insight: false,
-    send: (h) => app().post('/api/roma/assets/import').set(h).attach('ImportAssetRequestBody', zip, { filename: 'a.zip' }),
+    send: (h) =>
+      app().post('/api/roma/assets/import').set(h).attach('ImportAssetRequestBody', zip, { filename: 'a.zip' }),
   },
-  { name: 'read an asset job', call: 'getJob', insight: false, send: (h) => app().get('/api/roma/assets/jobs/job-1').set(h) },
+  {
+    name: 'read an asset job',
+    call: 'getJob',
+    insight: false,
+    send: (h) => app().get('/api/roma/assets/jobs/job-1').set(h),
+  },
 ];
 
 /** Names and values that must match between two answers (dates, ids and lengths vary by run). */
@@ -124,7 +183,10 @@ function stableHeaders(res: Response): Record<string, unknown> {
 
 function expectOnlyAllowedUpstreamHeaders(rec: RecordedRequest) {
   const allowed = new Set<string>([...upstreamRequestHeaders, ...transportRequestHeaders]);
-  expect(Object.keys(rec.headers).filter((h) => !allowed.has(h)), `${rec.method} ${rec.path}`).toEqual([]);
+  expect(
+    Object.keys(rec.headers).filter((h) => !allowed.has(h)),
+    `${rec.method} ${rec.path}`,
+  ).toEqual([]);
   expect(rec.headers.host).toBe(new URL(up.url).host);
   const sent = JSON.stringify(rec.headers);
   for (const mark of attackerMarks) expect(sent).not.toContain(mark);
@@ -146,7 +208,9 @@ describe('headers, browser → upstream', () => {
         // Insight's workspace is the one the user picked (validated, then set by the BFF); no
         // other service is ever sent one.
         // (Insight's workspace list itself takes none, as its spec says.)
-        expect(rec.headers['x-workspace-id']).toBe(op.insight && op.call !== 'listWorkspaces' ? 'ws-picked' : undefined);
+        expect(rec.headers['x-workspace-id']).toBe(
+          op.insight && op.call !== 'listWorkspaces' ? 'ws-picked' : undefined,
+        );
       }
     });
   }
@@ -160,7 +224,11 @@ describe('headers, browser → upstream', () => {
     expect(res.status).toBe(201);
     const rec = up.last();
     expect(rec.path).toBe('/v3/auth/tokens');
-    expect(Object.keys(rec.headers).filter((h) => !new Set<string>([...upstreamRequestHeaders, ...transportRequestHeaders]).has(h))).toEqual([]);
+    expect(
+      Object.keys(rec.headers).filter(
+        (h) => !new Set<string>([...upstreamRequestHeaders, ...transportRequestHeaders]).has(h),
+      ),
+    ).toEqual([]);
     expect(rec.headers['x-auth-token']).toBeUndefined();
     for (const mark of attackerMarks) expect(JSON.stringify(rec.headers)).not.toContain(mark);
   });
@@ -184,7 +252,9 @@ describe('headers, upstream → browser', () => {
       expect(hostile.headers['access-control-allow-origin']).toBeUndefined();
       expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       if (op.file) {
-        const relayed = Object.keys(hostile.headers).filter((h) => (relayedFileHeaders as readonly string[]).includes(h));
+        const relayed = Object.keys(hostile.headers).filter((h) =>
+          (relayedFileHeaders as readonly string[]).includes(h),
+        );
         expect(relayed.sort()).toEqual(['content-disposition', 'content-length', 'content-type']);
         expect(hostile.headers['content-disposition']).toMatch(/^attachment; filename="(pkg\.zip|workflow\.json)"/);
       } else {
@@ -205,7 +275,9 @@ describe('headers, upstream → browser', () => {
   });
 
   it('sign-in: the only cookie is the BFF session cookie; IAM’s token and cookie stay behind', async () => {
-    const res = await app().post('/api/session').send({ domain: 'portico-demo', username: 'demo-auditor', password: 'right-password' });
+    const res = await app()
+      .post('/api/session')
+      .send({ domain: 'portico-demo', username: 'demo-auditor', password: 'right-password' });
     expect(res.status).toBe(201);
     const cookies = [res.headers['set-cookie'] ?? []].flat();
     expect(cookies).toHaveLength(1);
@@ -222,17 +294,36 @@ describe('upstream hosts and paths come only from configuration', () => {
   it('a hostile value in any parameter never changes the host nor leaves the route’s upstream path', async () => {
     answerEverything(up);
     const sends: ((v: string) => Test)[] = [
-      (v) => app().get(`/api/insight/permissions?resource_type=dashboard&resource_id=${encode(v)}`).set({ cookie }),
-      (v) => app().get(`/api/insight/resources?type=dashboard&search=${encode(v)}`).set({ cookie }),
-      (v) => app().get(`/api/secmaster/workflows?search=${encode(v)}`).set({ cookie }),
-      (v) => app().get(`/api/roma/assets/jobs/${encode(v)}`).set({ cookie }),
-      (v) => app().get('/api/insight/workspaces').set({ cookie, 'x-workspace-id': v.replace(/[^\x20-\x7e]/g, '') }),
+      (v) =>
+        app()
+          .get(`/api/insight/permissions?resource_type=dashboard&resource_id=${encode(v)}`)
+          .set({ cookie }),
+      (v) =>
+        app()
+          .get(`/api/insight/resources?type=dashboard&search=${encode(v)}`)
+          .set({ cookie }),
+      (v) =>
+        app()
+          .get(`/api/secmaster/workflows?search=${encode(v)}`)
+          .set({ cookie }),
+      (v) =>
+        app()
+          .get(`/api/roma/assets/jobs/${encode(v)}`)
+          .set({ cookie }),
+      (v) =>
+        app()
+          .get('/api/insight/workspaces')
+          .set({ cookie, 'x-workspace-id': v.replace(/[^\x20-\x7e]/g, '') }),
       (v) =>
         app()
           .post('/api/insight/resource-packages/export')
           .set({ cookie, 'x-csrf-token': csrf })
           .send({ name: v, resources: [{ resource_type: 'dashboard', resource_id: v }] }),
-      (v) => app().post('/api/secmaster/workflows/export').set({ cookie, 'x-csrf-token': csrf }).send({ id: [v] }),
+      (v) =>
+        app()
+          .post('/api/secmaster/workflows/export')
+          .set({ cookie, 'x-csrf-token': csrf })
+          .send({ id: [v] }),
       (v) =>
         app()
           .post(`/api/roma/assets/import?prefix=${encode(v)}`)
@@ -256,10 +347,14 @@ describe('upstream hosts and paths come only from configuration', () => {
         up.clear();
         const res = await sends[i]!(value);
         // An upstream the BFF could not reach (a host changed) would be a 502 or 504.
-        expect([502, 504], `${i} ${JSON.stringify(value)} → ${res.status} ${String(res.text ?? '').slice(0, 200)}`).not.toContain(res.status);
+        expect(
+          [502, 504],
+          `${i} ${JSON.stringify(value)} → ${res.status} ${String(res.text ?? '').slice(0, 200)}`,
+        ).not.toContain(res.status);
         for (const rec of up.requests) {
           expect(rec.headers.host).toBe(host());
-          const known = configured.has(rec.path) || /^\/v2\/proj-1\/instances\/roma-1\/assets\/jobs\/[A-Za-z0-9-]+$/.test(rec.path);
+          const known =
+            configured.has(rec.path) || /^\/v2\/proj-1\/instances\/roma-1\/assets\/jobs\/[A-Za-z0-9-]+$/.test(rec.path);
           expect(known, `${i} ${JSON.stringify(value)} → upstream ${rec.path}`).toBe(true);
         }
       }),
@@ -275,10 +370,17 @@ describe('upstream hosts and paths come only from configuration', () => {
     try {
       const http = await import('node:http');
       const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request(server.url, { path: 'http://evil.example/api/insight/workspaces', headers: { cookie: `__Host-${cookie}`, host: 'evil.example' } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = http.request(
+          server.url,
+          {
+            path: 'http://evil.example/api/insight/workspaces',
+            headers: { cookie: `__Host-${cookie}`, host: 'evil.example' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end();
       });

@@ -23,15 +23,23 @@ export function createIamClient(cfg: UpstreamConfig) {
     async issueToken(domain: string, username: string, password: string, signal?: CancelSignal): Promise<IssuedToken> {
       const body: IamTokenRequest = {
         auth: {
-          identity: { methods: ['password'], password: { user: { name: username, password, domain: { name: domain } } } },
+          identity: {
+            methods: ['password'],
+            password: { user: { name: username, password, domain: { name: domain } } },
+          },
           scope: { project: { id: cfg.projectId } },
         },
       };
       const res = await sendUpstream(
-        request('POST', upstreamPaths.iam.tokens(), { 'content-type': 'application/json;charset=utf8', accept: 'application/json' }, {
-          body: JSON.stringify(body),
-          signal,
-        }),
+        request(
+          'POST',
+          upstreamPaths.iam.tokens(),
+          { 'content-type': 'application/json;charset=utf8', accept: 'application/json' },
+          {
+            body: JSON.stringify(body),
+            signal,
+          },
+        ),
       );
       const token = res.headers[iamSubjectTokenHeader];
       const parsed = await readJsonAnswer(res, 'iam', { idleMs: cfg.timeoutMs });

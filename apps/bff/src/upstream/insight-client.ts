@@ -25,7 +25,14 @@ export interface TokenHolder {
 
 export interface ResourcePage {
   count: number;
-  items: { id: string; name: string; create_user_name?: string; create_date?: number; update_user_name?: string; update_date?: number }[];
+  items: {
+    id: string;
+    name: string;
+    create_user_name?: string;
+    create_date?: number;
+    update_user_name?: string;
+    update_date?: number;
+  }[];
 }
 
 /**
@@ -42,7 +49,10 @@ export function createInsightClient(cfg: UpstreamConfig) {
     timeoutMs: cfg.timeoutMs,
     async listWorkspaces(s: TokenHolder, q: { offset?: number; limit?: number; name?: string }, signal?: CancelSignal) {
       const { data } = await upstreamJson(
-        request('GET', paths.workspaces(cfg.projectId, cfg.insightInstanceId), upstreamHeaders(s.token), { query: q, signal }),
+        request('GET', paths.workspaces(cfg.projectId, cfg.insightInstanceId), upstreamHeaders(s.token), {
+          query: q,
+          signal,
+        }),
         (b) => listWorkspacesResponseSchema.safeParse(b),
       );
       return data;
@@ -109,10 +119,15 @@ export function createInsightClient(cfg: UpstreamConfig) {
       signal?: CancelSignal,
     ): Promise<CooperateAuthorizationProperties> {
       const { data } = await upstreamJson(
-        request('POST', paths.properties(cfg.projectId), upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }), {
-          body: JSON.stringify(body),
-          signal,
-        }),
+        request(
+          'POST',
+          paths.properties(cfg.projectId),
+          upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }),
+          {
+            body: JSON.stringify(body),
+            signal,
+          },
+        ),
         (b) => cooperateAuthorizationPropertiesSchema.safeParse(b),
       );
       return data;
@@ -126,10 +141,15 @@ export function createInsightClient(cfg: UpstreamConfig) {
       signal?: CancelSignal,
     ): Promise<IncomingMessage> {
       const res = await sendUpstream(
-        request('POST', paths.exportResourcePackage(cfg.projectId), upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }), {
-          body: JSON.stringify(body),
-          signal,
-        }),
+        request(
+          'POST',
+          paths.exportResourcePackage(cfg.projectId),
+          upstreamHeaders(s.token, { workspaceId, contentType: jsonContentType }),
+          {
+            body: JSON.stringify(body),
+            signal,
+          },
+        ),
       );
       return expectFileAnswer(res, 'insight', notAFile.insight, cfg.timeoutMs, signal);
     },

@@ -1,4 +1,9 @@
-import { assetJobIdResponseSchema, assetJobSchema, upstreamPaths, type ImportAssetsQuery } from '@portico/api-types/upstream';
+import {
+  assetJobIdResponseSchema,
+  assetJobSchema,
+  upstreamPaths,
+  type ImportAssetsQuery,
+} from '@portico/api-types/upstream';
 import type { Readable } from 'node:stream';
 import type { UpstreamConfig } from '../config/upstream-config';
 import type { TokenHolder } from './insight-client';
@@ -20,20 +25,30 @@ export function createRomaClient(cfg: UpstreamConfig) {
       signal?: CancelSignal,
     ) {
       const { data } = await upstreamJson(
-        request('POST', paths.importAssets(cfg.projectId, cfg.romaInstanceId), upstreamHeaders(s.token, { contentType }), {
-          query: q,
-          body,
-          signal,
-        }),
+        request(
+          'POST',
+          paths.importAssets(cfg.projectId, cfg.romaInstanceId),
+          upstreamHeaders(s.token, { contentType }),
+          {
+            query: q,
+            body,
+            signal,
+          },
+        ),
         (b) => assetJobIdResponseSchema.safeParse(b),
       );
       return data;
     },
     async getJob(s: TokenHolder, jobId: string, signal?: CancelSignal) {
       const { data } = await upstreamJson(
-        request('GET', paths.job(cfg.projectId, cfg.romaInstanceId, jobId), upstreamHeaders(s.token, { contentType: jsonContentType }), {
-          signal,
-        }),
+        request(
+          'GET',
+          paths.job(cfg.projectId, cfg.romaInstanceId, jobId),
+          upstreamHeaders(s.token, { contentType: jsonContentType }),
+          {
+            signal,
+          },
+        ),
         (b) => assetJobSchema.safeParse(b),
       );
       return data;

@@ -17,20 +17,34 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
     async listWorkflows(s: TokenHolder, q: { offset: number; limit: number; name?: string }, signal?: CancelSignal) {
       const { data } = await upstreamJson(
         // The spec requires content-type even on GET.
-        request('GET', paths.workflows(cfg.projectId, cfg.secmasterWorkspaceId), upstreamHeaders(s.token, { contentType: jsonContentType }), {
-          query: q,
-          signal,
-        }),
+        request(
+          'GET',
+          paths.workflows(cfg.projectId, cfg.secmasterWorkspaceId),
+          upstreamHeaders(s.token, { contentType: jsonContentType }),
+          {
+            query: q,
+            signal,
+          },
+        ),
         (b) => listWorkflowsResponseSchema.safeParse(b),
       );
       return data;
     },
-    async exportWorkflows(s: TokenHolder, body: ExportWorkflowsRequest, signal?: CancelSignal): Promise<IncomingMessage> {
+    async exportWorkflows(
+      s: TokenHolder,
+      body: ExportWorkflowsRequest,
+      signal?: CancelSignal,
+    ): Promise<IncomingMessage> {
       const res = await sendUpstream(
-        request('POST', paths.exportWorkflows(cfg.projectId, cfg.secmasterWorkspaceId), upstreamHeaders(s.token, { contentType: jsonContentType }), {
-          body: JSON.stringify(body),
-          signal,
-        }),
+        request(
+          'POST',
+          paths.exportWorkflows(cfg.projectId, cfg.secmasterWorkspaceId),
+          upstreamHeaders(s.token, { contentType: jsonContentType }),
+          {
+            body: JSON.stringify(body),
+            signal,
+          },
+        ),
       );
       return expectFileAnswer(res, 'secmaster', notAFile.secmaster, cfg.timeoutMs, signal);
     },

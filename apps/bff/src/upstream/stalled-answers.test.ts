@@ -26,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => up.close());
 
-const get = () => sendUpstream({ service: 'insight', base: up.url, method: 'GET', path: '/answer', headers: {}, timeoutMs: idleMs });
+const get = () =>
+  sendUpstream({ service: 'insight', base: up.url, method: 'GET', path: '/answer', headers: {}, timeoutMs: idleMs });
 
 async function timed<T>(p: Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
   const started = Date.now();
@@ -109,7 +110,12 @@ describe('a JSON answer that stalls after its headers', () => {
       const res = await get();
       const got = await timed(readJsonAnswer(res, 'insight', { idleMs: 5_000 }));
       expect(got.error).toBeInstanceOf(UpstreamError);
-      expect(got.error).toMatchObject({ kind: 'unreachable', status: 502, code: 'network', message: 'connection lost mid-reply' });
+      expect(got.error).toMatchObject({
+        kind: 'unreachable',
+        status: 502,
+        code: 'network',
+        message: 'connection lost mid-reply',
+      });
       expect(got.ms).toBeLessThan(boundMs);
     });
   }
@@ -117,7 +123,11 @@ describe('a JSON answer that stalls after its headers', () => {
   it('clears its timer on success, on a refusal and on a lost connection, and leaks no socket', async () => {
     const baseline = countHandles();
     const scenarios: [string, (res: ServerResponse) => void, (got: { value?: unknown; error?: unknown }) => void][] = [
-      ['success', (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), (got) => expect(got.value).toEqual({ ok: true })],
+      [
+        'success',
+        (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+        (got) => expect(got.value).toEqual({ ok: true }),
+      ],
       [
         'too large mid-body',
         (res) => {
@@ -220,7 +230,10 @@ describe('through the BFF (UPSTREAM_TIMEOUT_MS as the idle bound)', () => {
     );
     const res = got.value!;
     expect(res.status).toBe(504);
-    expect(res.body.error).toMatchObject({ code: 'upstream_timeout', upstream: { service: 'insight', code: 'timeout' } });
+    expect(res.body.error).toMatchObject({
+      code: 'upstream_timeout',
+      upstream: { service: 'insight', code: 'timeout' },
+    });
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(got.ms).toBeLessThan(boundMs);
   });
@@ -232,7 +245,10 @@ describe('through the BFF (UPSTREAM_TIMEOUT_MS as the idle bound)', () => {
       admin.agent.get('/api/insight/permissions?resource_id=d1&resource_type=dashboard').then((r) => r),
     );
     expect(got.value!.status).toBe(504);
-    expect(got.value!.body.error).toMatchObject({ code: 'upstream_timeout', upstream: { service: 'insight', code: 'timeout' } });
+    expect(got.value!.body.error).toMatchObject({
+      code: 'upstream_timeout',
+      upstream: { service: 'insight', code: 'timeout' },
+    });
     expect(got.ms).toBeLessThan(boundMs);
   });
 
@@ -274,7 +290,11 @@ describe('through the BFF (UPSTREAM_TIMEOUT_MS as the idle bound)', () => {
       expect(got.value).toBeInstanceOf(Error);
       expect(got.ms).toBeLessThan(boundMs);
       const log = await admin.agent.get(`/api/activity?operation=${e.operation}&limit=1`);
-      expect(log.body.items[0]).toMatchObject({ operation: e.operation, outcome: 'failure', error_code: 'stream_interrupted' });
+      expect(log.body.items[0]).toMatchObject({
+        operation: e.operation,
+        outcome: 'failure',
+        error_code: 'stream_interrupted',
+      });
     });
   }
 

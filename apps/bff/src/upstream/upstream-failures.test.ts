@@ -23,21 +23,39 @@ beforeEach(() => up.clear());
 
 describe('upstream failures', () => {
   it('relays an Insight 4xx with its status and fields', async () => {
-    up.on('GET', props, json(400, { error_code: '24010043', error_msg: 'no collaboration permission' }, { 'x-request-id': 'ins-9' }));
+    up.on(
+      'GET',
+      props,
+      json(400, { error_code: '24010043', error_msg: 'no collaboration permission' }, { 'x-request-id': 'ins-9' }),
+    );
     const res = await read();
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       error: {
         code: 'upstream_error',
         message: 'no collaboration permission',
-        upstream: { status: 400, service: 'insight', code: '24010043', message: 'no collaboration permission', request_id: 'ins-9' },
+        upstream: {
+          status: 400,
+          service: 'insight',
+          code: '24010043',
+          message: 'no collaboration permission',
+          request_id: 'ins-9',
+        },
       },
       request_id: res.headers['x-request-id'],
     });
   });
 
   it('relays the API gateway 401 shape', async () => {
-    up.on('GET', props, json(401, { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information', request_id: 'gw-1' }));
+    up.on(
+      'GET',
+      props,
+      json(401, {
+        error_code: 'APIGW.0301',
+        error_msg: 'Incorrect IAM authentication information',
+        request_id: 'gw-1',
+      }),
+    );
     const res = await read();
     expect(res.status).toBe(401);
     expect(res.body.error.upstream).toMatchObject({ code: 'APIGW.0301', request_id: 'gw-1' });

@@ -7,7 +7,13 @@ import { authTokenHeader, workspaceIdHeader } from '@portico/api-types/upstream'
  * `X-Auth-Token` never cross; the token and workspace are set here from the session and
  * configuration (the Insight workspace picked in the browser only after validation).
  */
-export const upstreamRequestHeaders = [authTokenHeader, 'accept', workspaceIdHeader, 'content-type', 'content-length'] as const;
+export const upstreamRequestHeaders = [
+  authTokenHeader,
+  'accept',
+  workspaceIdHeader,
+  'content-type',
+  'content-length',
+] as const;
 export type UpstreamRequestHeader = (typeof upstreamRequestHeaders)[number];
 
 /** Transport headers Node adds to every upstream request itself. */

@@ -167,7 +167,8 @@ function keepReadingAfterFailedWrite(socket: Socket, onFailure: (err: NodeJS.Err
 }
 
 /** The upstream reset a kept-alive connection as it was reused: the request never got there. */
-const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) => outgoing.reusedSocket && peerGone(err);
+const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) =>
+  outgoing.reusedSocket && peerGone(err);
 
 function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessage> {
   const origin = originOf(req.base);
@@ -249,7 +250,12 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       // An error answer to an upload: the rest of the body is not sent (the caller drops it).
       if (streamed) (req.body as Readable).unpipe(outgoing);
       void readText(res).then((text) => {
-        const error = upstreamErrorFromBody(req.service, status, text, typeof headerId === 'string' ? headerId : undefined);
+        const error = upstreamErrorFromBody(
+          req.service,
+          status,
+          text,
+          typeof headerId === 'string' ? headerId : undefined,
+        );
         if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
         fail(error);
       });

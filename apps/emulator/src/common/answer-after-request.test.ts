@@ -11,12 +11,16 @@ import { answerAfterRequest } from './answer-after-request';
 function slowUpload(url: string, chunks: number): Promise<{ status: number; body: string; wroteAll: boolean }> {
   return new Promise((resolve, reject) => {
     let wroteAll = false;
-    const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/octet-stream' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, wroteAll }));
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/octet-stream' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, wroteAll }));
+      },
+    );
     req.on('error', reject);
     void (async () => {
       for (let i = 0; i < chunks; i += 1) {

@@ -8,6 +8,8 @@ describe('attachmentDisposition', () => {
 
   it('replaces quotes and path characters and adds filename* for non-ASCII names', () => {
     expect(attachmentDisposition('a"b/c.zip')).toBe(`attachment; filename="a_b_c.zip"; filename*=UTF-8''a%22b%2Fc.zip`);
-    expect(attachmentDisposition('报表.zip')).toBe(`attachment; filename="__.zip"; filename*=UTF-8''%E6%8A%A5%E8%A1%A8.zip`);
+    expect(attachmentDisposition('报表.zip')).toBe(
+      `attachment; filename="__.zip"; filename*=UTF-8''%E6%8A%A5%E8%A1%A8.zip`,
+    );
   });
 });

@@ -15,7 +15,9 @@ export function errorHandler(err: unknown, req: Request, res: Response, next: Ne
   const service = serviceOfPath(req.path) ?? 'insight';
   const type = errorType(err);
   if (type === 'entity.parse.failed') {
-    res.status(400).json(serviceErrorBody(service, 'invalid', 400, 'The request body is not valid JSON.', requestIdOf(res)));
+    res
+      .status(400)
+      .json(serviceErrorBody(service, 'invalid', 400, 'The request body is not valid JSON.', requestIdOf(res)));
     return;
   }
   if (type === 'entity.too.large') {

@@ -21,7 +21,9 @@ export function gatewayAuth(ctx: ServiceContext, iam: IamState) {
     }
     const check = verifyToken(iam, req.get(authTokenHeader), ctx.now());
     if (!check.ok) {
-      res.status(401).json({ error_code: 'APIGW.0301', error_msg: reasons[check.reason], request_id: requestIdOf(res) });
+      res
+        .status(401)
+        .json({ error_code: 'APIGW.0301', error_msg: reasons[check.reason], request_id: requestIdOf(res) });
       return;
     }
     setCaller(res, check.caller);

@@ -17,10 +17,14 @@ describe('createPersister', () => {
     const dir = await tempDir();
     let snapshots = 0;
     const state = { n: 0 };
-    const persister = createPersister(dir, () => {
-      snapshots += 1;
-      return state;
-    }, 20);
+    const persister = createPersister(
+      dir,
+      () => {
+        snapshots += 1;
+        return state;
+      },
+      20,
+    );
     for (let i = 1; i <= 5; i += 1) {
       state.n = i;
       persister.markDirty();
@@ -34,10 +38,14 @@ describe('createPersister', () => {
   it('flush writes pending changes at once and is a no-op when clean', async () => {
     const dir = await tempDir();
     let snapshots = 0;
-    const persister = createPersister(dir, () => {
-      snapshots += 1;
-      return { saved: true };
-    }, 60_000);
+    const persister = createPersister(
+      dir,
+      () => {
+        snapshots += 1;
+        return { saved: true };
+      },
+      60_000,
+    );
     persister.markDirty();
     await persister.flush();
     expect(readStateFile(dir)).toEqual({ saved: true });

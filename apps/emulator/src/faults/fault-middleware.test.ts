@@ -61,7 +61,10 @@ describe('connection faults', () => {
     const emu = await emulatorWithToken({ seedResources: 10, faults: { resetRate: 1 } });
     const { server, url } = await listening(emu);
     try {
-      const err = await fetch(url + datasets, { headers: insightHeaders(emu.token) }).then(() => undefined, (e: Error) => e);
+      const err = await fetch(url + datasets, { headers: insightHeaders(emu.token) }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       expect((err?.cause as NodeJS.ErrnoException | undefined)?.code).toBe('ECONNRESET');
       emu.setFaults({ resetRate: 0 });
       expect((await fetch(url + datasets, { headers: insightHeaders(emu.token) })).status).toBe(200);
@@ -79,7 +82,11 @@ describe('connection faults', () => {
         let sent = 0;
         const req = http.request(url + path, {
           method: 'POST',
-          headers: { ...insightHeaders(emu.token), 'content-type': 'multipart/form-data; boundary=x', 'content-length': size },
+          headers: {
+            ...insightHeaders(emu.token),
+            'content-type': 'multipart/form-data; boundary=x',
+            'content-length': size,
+          },
         });
         req.on('response', (res) => {
           res.resume();

@@ -48,15 +48,31 @@ export function faultMiddleware(ctx: ServiceContext) {
     }
     if (faults.throttleRate > 0 && ctx.random.next() < faults.throttleRate) {
       res.status(429).set('Retry-After', '1');
-      res.json(serviceErrorBody(service, 'throttled', 429, 'Too many requests: the throttling threshold has been reached.', requestIdOf(res)));
+      res.json(
+        serviceErrorBody(
+          service,
+          'throttled',
+          429,
+          'Too many requests: the throttling threshold has been reached.',
+          requestIdOf(res),
+        ),
+      );
       return;
     }
     if (faults.errorRate > 0 && ctx.random.next() < faults.errorRate) {
       const unavailable = ctx.random.next() < 0.5;
       const status = unavailable ? 503 : 500;
-      res.status(status).json(
-        serviceErrorBody(service, unavailable ? 'unavailable' : 'internal', status, unavailable ? 'Service temporarily unavailable.' : 'Internal server error.', requestIdOf(res)),
-      );
+      res
+        .status(status)
+        .json(
+          serviceErrorBody(
+            service,
+            unavailable ? 'unavailable' : 'internal',
+            status,
+            unavailable ? 'Service temporarily unavailable.' : 'Internal server error.',
+            requestIdOf(res),
+          ),
+        );
       return;
     }
     next();

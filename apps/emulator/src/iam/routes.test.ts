@@ -34,23 +34,65 @@ describe('POST /v3/auth/tokens', () => {
   });
 
   it('scopes by project name (the region) and gives per-user roles', async () => {
-    const res = await request(app).post('/v3/auth/tokens').send(tokenRequest('auditor', { name: demo.region })).expect(201);
+    const res = await request(app)
+      .post('/v3/auth/tokens')
+      .send(tokenRequest('auditor', { name: demo.region }))
+      .expect(201);
     expect(iamTokenResponseSchema.parse(res.body).token.roles.map((r) => r.name)).toEqual(['readonly']);
   });
 
   it.each([
-    ['wrong password', { ...tokenRequest(), auth: { ...tokenRequest().auth, identity: { methods: ['password'], password: { user: { name: 'demo-admin', password: 'nope', domain: { name: demo.domainName } } } } } }],
-    ['unknown domain', { ...tokenRequest(), auth: { ...tokenRequest().auth, identity: { methods: ['password'], password: { user: { ...demo.users.admin, domain: { name: 'other' } } } } } }],
-    ['disabled user', { ...tokenRequest(), auth: { ...tokenRequest().auth, identity: { methods: ['password'], password: { user: { ...demo.disabledUser, domain: { name: demo.domainName } } } } } }],
+    [
+      'wrong password',
+      {
+        ...tokenRequest(),
+        auth: {
+          ...tokenRequest().auth,
+          identity: {
+            methods: ['password'],
+            password: { user: { name: 'demo-admin', password: 'nope', domain: { name: demo.domainName } } },
+          },
+        },
+      },
+    ],
+    [
+      'unknown domain',
+      {
+        ...tokenRequest(),
+        auth: {
+          ...tokenRequest().auth,
+          identity: { methods: ['password'], password: { user: { ...demo.users.admin, domain: { name: 'other' } } } },
+        },
+      },
+    ],
+    [
+      'disabled user',
+      {
+        ...tokenRequest(),
+        auth: {
+          ...tokenRequest().auth,
+          identity: {
+            methods: ['password'],
+            password: { user: { ...demo.disabledUser, domain: { name: demo.domainName } } },
+          },
+        },
+      },
+    ],
   ])('refuses %s with 401', async (_label, body) => {
     const res = await request(app).post('/v3/auth/tokens').send(body).expect(401);
-    expect(res.body).toEqual({ error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } });
+    expect(res.body).toEqual({
+      error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' },
+    });
   });
 
   it('answers a malformed body and malformed JSON with 400 in IAM shape', async () => {
     const bad = await request(app).post('/v3/auth/tokens').send({ auth: {} }).expect(400);
     expect(iamErrorSchema.parse(bad.body).error.code).toBe(400);
-    const json = await request(app).post('/v3/auth/tokens').set('content-type', 'application/json').send('{"auth":').expect(400);
+    const json = await request(app)
+      .post('/v3/auth/tokens')
+      .set('content-type', 'application/json')
+      .send('{"auth":')
+      .expect(400);
     expect(iamErrorSchema.parse(json.body).error.code).toBe(400);
   });
 });
@@ -58,9 +100,19 @@ describe('POST /v3/auth/tokens', () => {
 describe('GET /v3/projects', () => {
   it('finds the project by region name', async () => {
     const { app, token } = await emulatorWithToken({ seedResources: 10 });
-    const res = await request(app).get('/v3/projects').query({ name: demo.region }).set('x-auth-token', token).expect(200);
-    expect(iamProjectsResponseSchema.parse(res.body).projects).toEqual([{ id: demo.projectId, name: demo.region, domain_id: demo.domainId, enabled: true }]);
-    const none = await request(app).get('/v3/projects').query({ name: 'eu-west-0' }).set('x-auth-token', token).expect(200);
+    const res = await request(app)
+      .get('/v3/projects')
+      .query({ name: demo.region })
+      .set('x-auth-token', token)
+      .expect(200);
+    expect(iamProjectsResponseSchema.parse(res.body).projects).toEqual([
+      { id: demo.projectId, name: demo.region, domain_id: demo.domainId, enabled: true },
+    ]);
+    const none = await request(app)
+      .get('/v3/projects')
+      .query({ name: 'eu-west-0' })
+      .set('x-auth-token', token)
+      .expect(200);
     expect(none.body).toEqual({ projects: [] });
   });
 });

@@ -22,48 +22,58 @@ export function iamRoutes(ctx: ServiceContext, state: IamState): Router {
     acceptUtf8Alias,
     express.json({ limit: '64kb', type: () => true }),
     (req, res) => {
-    const parsed = iamTokenRequestSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const where = parsed.error.issues[0]?.path.join('.') ?? 'body';
-      sendIamError(res, 400, `The request body is invalid: ${where}.`);
-      return;
-    }
-    const { identity, scope } = parsed.data.auth;
-    const { name, password, domain } = identity.password.user;
-    const user = state.users.find((u) => u.name === name);
-    if (domain.name !== state.domain.name || !user || !user.enabled || user.password !== password) {
-      sendIamError(res, 401, wrongCredentials);
-      return;
-    }
-    const wanted = scope.project;
-    const project = state.projects.find((p) => ('id' in wanted ? p.id === wanted.id : p.name === wanted.name));
-    if (!project) {
-      sendIamError(res, 401, 'The project in the scope does not exist or is not accessible.');
-      return;
-    }
-    const now = ctx.now();
-    pruneExpired(state, now);
-    const token = newTokenString();
-    const issued = { userId: user.id, projectId: project.id, methods: identity.methods, issuedAt: now, expiresAt: now + ctx.config.tokenTtlMs };
-    state.tokens[token] = issued;
-    ctx.markDirty();
-    const domainRef = { id: state.domain.id, name: state.domain.name };
-    const body: IamTokenResponse = {
-      token: {
-        expires_at: iamTime(issued.expiresAt),
-        issued_at: iamTime(issued.issuedAt),
-        methods: issued.methods,
-        catalog: [
-          { type: 'dataartsinsight', name: 'dataartsinsight', endpoints: [{ region: project.name, interface: 'public' }] },
-          { type: 'secmaster', name: 'secmaster', endpoints: [{ region: project.name, interface: 'public' }] },
-          { type: 'roma', name: 'roma', endpoints: [{ region: project.name, interface: 'public' }] },
-        ],
-        roles: user.roles,
-        project: { id: project.id, name: project.name, domain: domainRef },
-        user: { id: user.id, name: user.name, domain: domainRef, password_expires_at: '' },
-      },
-    };
-    res.status(201).set(iamSubjectTokenHeader, token).json(body);
+      const parsed = iamTokenRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const where = parsed.error.issues[0]?.path.join('.') ?? 'body';
+        sendIamError(res, 400, `The request body is invalid: ${where}.`);
+        return;
+      }
+      const { identity, scope } = parsed.data.auth;
+      const { name, password, domain } = identity.password.user;
+      const user = state.users.find((u) => u.name === name);
+      if (domain.name !== state.domain.name || !user || !user.enabled || user.password !== password) {
+        sendIamError(res, 401, wrongCredentials);
+        return;
+      }
+      const wanted = scope.project;
+      const project = state.projects.find((p) => ('id' in wanted ? p.id === wanted.id : p.name === wanted.name));
+      if (!project) {
+        sendIamError(res, 401, 'The project in the scope does not exist or is not accessible.');
+        return;
+      }
+      const now = ctx.now();
+      pruneExpired(state, now);
+      const token = newTokenString();
+      const issued = {
+        userId: user.id,
+        projectId: project.id,
+        methods: identity.methods,
+        issuedAt: now,
+        expiresAt: now + ctx.config.tokenTtlMs,
+      };
+      state.tokens[token] = issued;
+      ctx.markDirty();
+      const domainRef = { id: state.domain.id, name: state.domain.name };
+      const body: IamTokenResponse = {
+        token: {
+          expires_at: iamTime(issued.expiresAt),
+          issued_at: iamTime(issued.issuedAt),
+          methods: issued.methods,
+          catalog: [
+            {
+              type: 'dataartsinsight',
+              name: 'dataartsinsight',
+              endpoints: [{ region: project.name, interface: 'public' }],
+            },
+            { type: 'secmaster', name: 'secmaster', endpoints: [{ region: project.name, interface: 'public' }] },
+            { type: 'roma', name: 'roma', endpoints: [{ region: project.name, interface: 'public' }] },
+          ],
+          roles: user.roles,
+          project: { id: project.id, name: project.name, domain: domainRef },
+          user: { id: user.id, name: user.name, domain: domainRef, password_expires_at: '' },
+        },
+      };
+      res.status(201).set(iamSubjectTokenHeader, token).json(body);
     },
   );
 

@@ -15,8 +15,7 @@ export function pruneExpired(state: IamState, now: number): void {
 }
 
 export type TokenCheck =
-  | { ok: true; caller: CallerIdentity; token: IssuedToken }
-  | { ok: false; reason: 'missing' | 'unknown' | 'expired' };
+  { ok: true; caller: CallerIdentity; token: IssuedToken } | { ok: false; reason: 'missing' | 'unknown' | 'expired' };
 
 /** The API gateway's view of `X-Auth-Token`. */
 export function verifyToken(state: IamState, token: string | undefined, now: number): TokenCheck {

@@ -12,7 +12,12 @@ export function sendInsightError(res: Response, status: number, code: string, me
 export function sendInvalidParameter(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-  sendInsightError(res, 400, insightErrorCodes.invalidParameter, `Invalid parameter ${field}: ${issue?.message ?? 'invalid'}.`);
+  sendInsightError(
+    res,
+    400,
+    insightErrorCodes.invalidParameter,
+    `Invalid parameter ${field}: ${issue?.message ?? 'invalid'}.`,
+  );
 }
 
 export function sendResourceNotFound(res: Response, id: string): void {

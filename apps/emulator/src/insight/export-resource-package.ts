@@ -33,7 +33,13 @@ function definitionOf(r: InsightResource, withTagPermissions: boolean): Record<s
 }
 
 /** `POST …/resource-package/export`: validates, then streams a ZIP built as it is sent. */
-export function mountExportRoute(router: Router, ctx: ServiceContext, state: InsightState, indexes: InsightIndexes, guards: Guard[]): void {
+export function mountExportRoute(
+  router: Router,
+  ctx: ServiceContext,
+  state: InsightState,
+  indexes: InsightIndexes,
+  guards: Guard[],
+): void {
   router.post('/v1/:projectId/resource-package/export', ...guards, express.json({ limit: '1mb' }), async (req, res) => {
     const parsed = exportResourcePackageRequestSchema.safeParse(req.body);
     if (!parsed.success) return sendInvalidParameter(res, parsed.error);

@@ -9,7 +9,7 @@ export function projectGuard(req: Request, res: Response, next: NextFunction): v
   const projectId = req.params.projectId;
   const caller = callerOf(res);
   if (!caller || caller.projectId !== projectId) {
-    sendInsightError(res, 403, insightErrorCodes.iamPermission, 'The project in the path is not the token\'s project.');
+    sendInsightError(res, 403, insightErrorCodes.iamPermission, "The project in the path is not the token's project.");
     return;
   }
   next();

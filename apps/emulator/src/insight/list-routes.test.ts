@@ -19,11 +19,15 @@ const get = (path: string, headers = insightHeaders(emu.token)) => request(emu.a
 
 describe('workspaces', () => {
   it('lists both seeded workspaces without X-Workspace-Id, with name search', async () => {
-    const res = await get(`/v1/${p}/instances/${demo.insightInstanceId}/workspaces`, { 'x-auth-token': emu.token }).expect(200);
+    const res = await get(`/v1/${p}/instances/${demo.insightInstanceId}/workspaces`, {
+      'x-auth-token': emu.token,
+    }).expect(200);
     const body = listWorkspacesResponseSchema.parse(res.body);
     expect(body.count).toBe(2);
     expect(body.page_data.find((w) => w.is_default)?.id).toBe(demo.insightWorkspaceId);
-    const found = listWorkspacesResponseSchema.parse((await get(`/v1/${p}/instances/${demo.insightInstanceId}/workspaces?name=FINANCE`).expect(200)).body);
+    const found = listWorkspacesResponseSchema.parse(
+      (await get(`/v1/${p}/instances/${demo.insightInstanceId}/workspaces?name=FINANCE`).expect(200)).body,
+    );
     expect(found.page_data.map((w) => w.id)).toEqual([demo.insightSecondWorkspaceId]);
   });
 
@@ -52,7 +56,9 @@ describe('resource lists', () => {
   });
 
   it('searches names case-insensitively', async () => {
-    const res = listDatasetsResponseSchema.parse((await get(`/v1/${p}/datasets?name=ODS_&limit=1000`).expect(200)).body);
+    const res = listDatasetsResponseSchema.parse(
+      (await get(`/v1/${p}/datasets?name=ODS_&limit=1000`).expect(200)).body,
+    );
     expect(res.count).toBeGreaterThan(0);
     expect(res.page_data.every((d) => d.name.includes('ods_'))).toBe(true);
   });
@@ -63,7 +69,9 @@ describe('resource lists', () => {
   });
 
   it.each(['dashboard', 'screen'] as const)('lists %s sorted by update_date desc', async (kind) => {
-    const res = listDashboardsResponseSchema.parse((await get(`/v1/${p}/resources/${kind}?sort_key=update_date&sort_dir=desc&limit=20`).expect(200)).body);
+    const res = listDashboardsResponseSchema.parse(
+      (await get(`/v1/${p}/resources/${kind}?sort_key=update_date&sort_dir=desc&limit=20`).expect(200)).body,
+    );
     expect(res.count).toBeGreaterThan(0);
     const dates = res.page_data.map((d) => d.update_date);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
@@ -75,7 +83,10 @@ describe('resource lists', () => {
   });
 
   it('keeps workspaces apart', async () => {
-    const other = listDatasetsResponseSchema.parse((await get(`/v1/${p}/datasets?limit=1000`, insightHeaders(emu.token, demo.insightSecondWorkspaceId)).expect(200)).body);
+    const other = listDatasetsResponseSchema.parse(
+      (await get(`/v1/${p}/datasets?limit=1000`, insightHeaders(emu.token, demo.insightSecondWorkspaceId)).expect(200))
+        .body,
+    );
     const mine = listDatasetsResponseSchema.parse((await get(`/v1/${p}/datasets?limit=1000`).expect(200)).body);
     const mineIds = new Set(mine.page_data.map((d) => d.id));
     expect(other.page_data.some((d) => mineIds.has(d.id))).toBe(false);

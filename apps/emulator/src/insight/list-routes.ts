@@ -17,13 +17,23 @@ import { pageOf } from './paging';
 import type { InsightState } from './state';
 
 /** The documented list APIs: workspaces, dashboards/screens, connections, datasets. */
-export function mountListRoutes(router: Router, state: InsightState, indexes: InsightIndexes, guards: {
-  project: (req: Request, res: Response, next: () => void) => void;
-  workspace: (req: Request, res: Response, next: () => void) => void;
-}): void {
+export function mountListRoutes(
+  router: Router,
+  state: InsightState,
+  indexes: InsightIndexes,
+  guards: {
+    project: (req: Request, res: Response, next: () => void) => void;
+    workspace: (req: Request, res: Response, next: () => void) => void;
+  },
+): void {
   router.get('/v1/:projectId/instances/:instanceId/workspaces', guards.project, (req, res) => {
     if (req.params.instanceId !== state.instanceId) {
-      sendInsightError(res, 404, insightErrorCodes.resourceNotFound, `Instance does not exist: ${req.params.instanceId}.`);
+      sendInsightError(
+        res,
+        404,
+        insightErrorCodes.resourceNotFound,
+        `Instance does not exist: ${req.params.instanceId}.`,
+      );
       return;
     }
     const q = listWorkspacesQuerySchema.safeParse(req.query);

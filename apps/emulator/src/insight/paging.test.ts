@@ -13,6 +13,9 @@ describe('pageOf', () => {
   });
 
   it('searches case-insensitively and counts the matches', () => {
-    expect(pageOf(items, { name: 'alpha', offset: 0, limit: 10 })).toEqual({ count: 2, items: [{ name: 'alpha' }, { name: 'ALPHABET' }] });
+    expect(pageOf(items, { name: 'alpha', offset: 0, limit: 10 })).toEqual({
+      count: 2,
+      items: [{ name: 'alpha' }, { name: 'ALPHABET' }],
+    });
   });
 });

@@ -46,7 +46,12 @@ export function mountPropertiesRoutes(
     const { resource_id, resource_type, auth_switch_config } = parsed.data;
     const unknown = unknownSwitches(resource_type, auth_switch_config ?? {});
     if (unknown.length > 0) {
-      sendInsightError(res, 400, insightErrorCodes.invalidParameter, `Invalid parameter auth_switch_config: unknown switch ${unknown.join(', ')} for ${resource_type}.`);
+      sendInsightError(
+        res,
+        400,
+        insightErrorCodes.invalidParameter,
+        `Invalid parameter auth_switch_config: unknown switch ${unknown.join(', ')} for ${resource_type}.`,
+      );
       return;
     }
     const resource = find(res, resource_id, resource_type);

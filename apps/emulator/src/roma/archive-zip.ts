@@ -10,7 +10,12 @@ export function archiveManifest(archive: RomaArchive): AssetManifest {
   return {
     asset_version: '1.0',
     applications: archive.applications.map((a) => ({ id: a.id, name: a.name, description: a.description })),
-    tasks: archive.tasks.map((t) => ({ id: t.id, name: t.name, application: t.application, datasources: t.datasources })),
+    tasks: archive.tasks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      application: t.application,
+      datasources: t.datasources,
+    })),
   };
 }
 

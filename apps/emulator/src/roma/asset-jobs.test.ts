@@ -7,7 +7,11 @@ import { romaHarness } from './testing/roma-harness';
 
 type Harness = ReturnType<typeof romaHarness>;
 
-async function startImport(h: Harness, pkg: Parameters<typeof buildAssetPackage>[0], query: Record<string, string> = {}) {
+async function startImport(
+  h: Harness,
+  pkg: Parameters<typeof buildAssetPackage>[0],
+  query: Record<string, string> = {},
+) {
   const res = await h.upload(buildAssetPackage(pkg), { query });
   expect(res.status).toBe(200);
   return assetJobIdResponseSchema.parse(res.body).job_id;
@@ -22,11 +26,15 @@ async function job(h: Harness, id: string) {
 describe('asset jobs', () => {
   it('runs 0..1 over assetJobDurationMs, then SUCCEEDED, storing the prefixed applications', async () => {
     const h = romaHarness(10_000);
-    const id = await startImport(h, {
-      asset_version: '1.0',
-      applications: [{ name: 'order-sync', description: 'copy' }],
-      tasks: [{ name: 'copy-orders', application: 'order-sync', datasources: ['new-db'] }],
-    }, { prefix: 'dev_' });
+    const id = await startImport(
+      h,
+      {
+        asset_version: '1.0',
+        applications: [{ name: 'order-sync', description: 'copy' }],
+        tasks: [{ name: 'copy-orders', application: 'order-sync', datasources: ['new-db'] }],
+      },
+      { prefix: 'dev_' },
+    );
     const first = await job(h, id);
     expect(first).toMatchObject({ id, type: 'importAsset', status: 'RUNNING', progress_percent: 0 });
     expect(first.end_time).toBeUndefined();
@@ -46,12 +54,20 @@ describe('asset jobs', () => {
   it('FAILS under AddNew when an application name collides, with reasons, storing nothing', async () => {
     const h = romaHarness();
     const before = h.instance().applications.length;
-    const id = await startImport(h, { asset_version: '1.0', applications: [{ name: 'order-sync' }, { name: 'fresh' }], tasks: [] });
+    const id = await startImport(h, {
+      asset_version: '1.0',
+      applications: [{ name: 'order-sync' }, { name: 'fresh' }],
+      tasks: [],
+    });
     h.finishJobs();
     const failed = await job(h, id);
     expect(failed.status).toBe('FAILED');
     expect(failed.reasons).toEqual([
-      expect.objectContaining({ resource_type: 'application', resource_name: 'order-sync', error_code: assetReasonCodes.nameExists }),
+      expect.objectContaining({
+        resource_type: 'application',
+        resource_name: 'order-sync',
+        error_code: assetReasonCodes.nameExists,
+      }),
     ]);
     expect(h.instance().applications).toHaveLength(before);
   });
@@ -61,7 +77,11 @@ describe('asset jobs', () => {
     const pkg = { asset_version: '1.0', applications: [], tasks: [{ name: 'new-task', datasources: ['shop-mysql'] }] };
     const id = await startImport(h, pkg);
     h.finishJobs();
-    expect((await job(h, id)).reasons?.[0]).toMatchObject({ resource_type: 'task', resource_name: 'new-task', error_code: assetReasonCodes.datasourceExists });
+    expect((await job(h, id)).reasons?.[0]).toMatchObject({
+      resource_type: 'task',
+      resource_name: 'new-task',
+      error_code: assetReasonCodes.datasourceExists,
+    });
     const again = await startImport(h, pkg, { datasource_overwrite: 'true' });
     h.finishJobs();
     expect((await job(h, again)).status).toBe('SUCCEEDED');
@@ -70,14 +90,18 @@ describe('asset jobs', () => {
   it('Merge updates the same-named application instead of failing', async () => {
     const h = romaHarness();
     const original = h.instance().applications.find((a) => a.name === 'order-sync');
-    const id = await startImport(h, { asset_version: '1.0', applications: [{ name: 'order-sync', description: 'merged' }], tasks: [] }, { type: 'Merge' });
+    const id = await startImport(
+      h,
+      { asset_version: '1.0', applications: [{ name: 'order-sync', description: 'merged' }], tasks: [] },
+      { type: 'Merge' },
+    );
     h.finishJobs();
     expect((await job(h, id)).status).toBe('SUCCEEDED');
     const apps = h.instance().applications.filter((a) => a.name === 'order-sync');
     expect(apps).toEqual([{ id: original?.id, name: 'order-sync', description: 'merged' }]);
   });
 
-  it('answers 404 in ROMA\'s shape for an unknown job', async () => {
+  it("answers 404 in ROMA's shape for an unknown job", async () => {
     const h = romaHarness();
     const res = await request(h.app).get(h.paths.job('ffffffffffffffffffffffffffffffff'));
     expect(res.status).toBe(404);

@@ -25,12 +25,31 @@ export function settleJobs(ctx: ServiceContext, instance: RomaInstanceState): vo
   if (changed) ctx.markDirty();
 }
 
-function settleExport(ctx: ServiceContext, instance: RomaInstanceState, job: StoredJob, wanted: { apps: string[]; tasks: string[] }) {
+function settleExport(
+  ctx: ServiceContext,
+  instance: RomaInstanceState,
+  job: StoredJob,
+  wanted: { apps: string[]; tasks: string[] },
+) {
   const applications = instance.applications.filter((a) => wanted.apps.includes(a.id));
   const tasks = instance.tasks.filter((t) => wanted.tasks.includes(t.id));
   const reasons = [
-    ...wanted.apps.filter((id) => !applications.some((a) => a.id === id)).map((id) => ({ resource_type: 'application' as const, resource_name: id, error_code: 'ROMA.00110004', error_msg: 'No application with this id.' })),
-    ...wanted.tasks.filter((id) => !tasks.some((t) => t.id === id)).map((id) => ({ resource_type: 'task' as const, resource_name: id, error_code: 'ROMA.00110004', error_msg: 'No task with this id.' })),
+    ...wanted.apps
+      .filter((id) => !applications.some((a) => a.id === id))
+      .map((id) => ({
+        resource_type: 'application' as const,
+        resource_name: id,
+        error_code: 'ROMA.00110004',
+        error_msg: 'No application with this id.',
+      })),
+    ...wanted.tasks
+      .filter((id) => !tasks.some((t) => t.id === id))
+      .map((id) => ({
+        resource_type: 'task' as const,
+        resource_name: id,
+        error_code: 'ROMA.00110004',
+        error_msg: 'No task with this id.',
+      })),
   ];
   job.outcome = { status: reasons.length === 0 ? 'SUCCEEDED' : 'FAILED', reasons };
   if (reasons.length === 0) {

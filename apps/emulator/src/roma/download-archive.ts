@@ -16,7 +16,14 @@ export function downloadArchive(ctx: ServiceContext, state: RomaState) {
     settleJobs(ctx, instance);
     const archive = instance.archives.find((a) => a.id === req.params.archiveId);
     if (!archive || archive.downloaded) {
-      sendRomaError(ctx, res, 404, romaErrorCodes.invalidParameters, 'Archive not found.', `No archive ${req.params.archiveId}, or it was already downloaded.`);
+      sendRomaError(
+        ctx,
+        res,
+        404,
+        romaErrorCodes.invalidParameters,
+        'Archive not found.',
+        `No archive ${req.params.archiveId}, or it was already downloaded.`,
+      );
       return;
     }
     archive.downloaded = true;

@@ -17,7 +17,10 @@ describe('ROMA Connect through the emulator app', () => {
 
   it('imports and the job ends SUCCEEDED after assetJobDurationMs', async () => {
     const { app, token } = await emulatorWithToken({ assetJobDurationMs: 1_000 });
-    const started = await request(app).post(importPath).set(authTokenHeader, token).attach(importAssetFileField, zip, 'assets.zip');
+    const started = await request(app)
+      .post(importPath)
+      .set(authTokenHeader, token)
+      .attach(importAssetFileField, zip, 'assets.zip');
     expect(started.status).toBe(200);
     expect(started.body.job_id).toMatch(/^[0-9a-f]{32}$/);
     const jobPath = upstreamPaths.roma.job(demo.projectId, demo.romaInstanceId, started.body.job_id as string);
@@ -28,7 +31,7 @@ describe('ROMA Connect through the emulator app', () => {
     expect(done.status).toBe('SUCCEEDED');
   });
 
-  it('refuses another project than the token\'s', async () => {
+  it("refuses another project than the token's", async () => {
     const { app, token } = await emulatorWithToken();
     const res = await request(app)
       .post(upstreamPaths.roma.importAssets('0123456789abcdef0123456789abcdef', demo.romaInstanceId))

@@ -18,6 +18,11 @@ export function sendRomaError(
   message: string,
   details = '',
 ): void {
-  const body: RomaError = { error_code: code, error_msg: message, error_details: details, request_id: requestIdOf(res) || ctx.newId() };
+  const body: RomaError = {
+    error_code: code,
+    error_msg: message,
+    error_details: details,
+    request_id: requestIdOf(res) || ctx.newId(),
+  };
   res.status(status).json(body);
 }

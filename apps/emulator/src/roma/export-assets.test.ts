@@ -16,7 +16,9 @@ describe('asset export and archive download', () => {
     const h = romaHarness();
     const app = h.instance().applications[0];
     const task = h.instance().tasks[0];
-    const started = await request(h.app).post(h.paths.export).send({ apps: [{ id: app?.id }], tasks: [{ id: task?.id }] });
+    const started = await request(h.app)
+      .post(h.paths.export)
+      .send({ apps: [{ id: app?.id }], tasks: [{ id: task?.id }] });
     expect(started.status).toBe(200);
     const jobId = assetJobIdResponseSchema.parse(started.body).job_id;
     expect((await request(h.app).get(h.paths.job(jobId))).body.status).toBe('RUNNING');
@@ -37,7 +39,9 @@ describe('asset export and archive download', () => {
     expect(second.status).toBe(404);
     expect(second.body.error_code).toMatch(/^ROMA\./);
 
-    const reimport = await h.upload(new Uint8Array(download.body as Buffer), { query: { type: 'Merge', datasource_overwrite: 'true' } });
+    const reimport = await h.upload(new Uint8Array(download.body as Buffer), {
+      query: { type: 'Merge', datasource_overwrite: 'true' },
+    });
     expect(reimport.status).toBe(200);
     h.finishJobs();
     expect((await request(h.app).get(h.paths.job(reimport.body.job_id))).body.status).toBe('SUCCEEDED');
@@ -45,7 +49,9 @@ describe('asset export and archive download', () => {
 
   it('fails the job with reasons for unknown ids, and refuses an empty or malformed request', async () => {
     const h = romaHarness();
-    const started = await request(h.app).post(h.paths.export).send({ apps: [{ id: 'missing' }] });
+    const started = await request(h.app)
+      .post(h.paths.export)
+      .send({ apps: [{ id: 'missing' }] });
     h.finishJobs();
     const failed = assetJobSchema.parse((await request(h.app).get(h.paths.job(started.body.job_id))).body);
     expect(failed.status).toBe('FAILED');
@@ -54,7 +60,10 @@ describe('asset export and archive download', () => {
     const empty = await request(h.app).post(h.paths.export).send({ apps: [], tasks: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.error_code).toBe('ROMA.13000');
-    const malformed = await request(h.app).post(h.paths.export).set('content-type', 'application/json').send('{"apps": [');
+    const malformed = await request(h.app)
+      .post(h.paths.export)
+      .set('content-type', 'application/json')
+      .send('{"apps": [');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error_code).toBe('ROMA.13000');
   });
@@ -62,8 +71,12 @@ describe('asset export and archive download', () => {
   it('refuses an export while an import of the same user runs (ROMA.10012)', async () => {
     const h = romaHarness();
     const { buildAssetPackage } = await import('../testing/asset-package');
-    expect((await h.upload(buildAssetPackage({ asset_version: '1', applications: [{ name: 'z' }], tasks: [] }))).status).toBe(200);
-    const res = await request(h.app).post(h.paths.export).send({ apps: [{ id: h.instance().applications[0]?.id }] });
+    expect(
+      (await h.upload(buildAssetPackage({ asset_version: '1', applications: [{ name: 'z' }], tasks: [] }))).status,
+    ).toBe(200);
+    const res = await request(h.app)
+      .post(h.paths.export)
+      .send({ apps: [{ id: h.instance().applications[0]?.id }] });
     expect(res.status).toBe(400);
     expect(res.body.error_code).toBe('ROMA.10012');
   });
@@ -71,7 +84,9 @@ describe('asset export and archive download', () => {
   it('pads the archive to largeFileBytes and it still unzips', async () => {
     const h = romaHarness();
     h.ctx.faultConfig.largeFileBytes = 2 * 1024 * 1024;
-    const started = await request(h.app).post(h.paths.export).send({ tasks: [{ id: h.instance().tasks[0]?.id }] });
+    const started = await request(h.app)
+      .post(h.paths.export)
+      .send({ tasks: [{ id: h.instance().tasks[0]?.id }] });
     h.finishJobs();
     const archiveId = (await request(h.app).get(h.paths.job(started.body.job_id))).body.archive_id as string;
     const download = await request(h.app).get(h.paths.archive(archiveId)).buffer(true).parse(binary);
@@ -85,7 +100,9 @@ describe('asset export and archive download', () => {
     const h = romaHarness();
     h.ctx.faultConfig.largeFileBytes = 1024 * 1024;
     h.ctx.faultConfig.cutStreamAfterBytes = 50_000;
-    const started = await request(h.app).post(h.paths.export).send({ tasks: [{ id: h.instance().tasks[0]?.id }] });
+    const started = await request(h.app)
+      .post(h.paths.export)
+      .send({ tasks: [{ id: h.instance().tasks[0]?.id }] });
     h.finishJobs();
     const archiveId = (await request(h.app).get(h.paths.job(started.body.job_id))).body.archive_id as string;
     const { server, url } = await listen(h.app);

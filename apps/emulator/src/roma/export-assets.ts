@@ -15,13 +15,27 @@ export function exportAssets(ctx: ServiceContext, state: RomaState) {
     if (!instance) return;
     const parsed = exportAssetsRequestSchema.safeParse(req.body);
     if (!parsed.success || parsed.data.apps.length + parsed.data.tasks.length === 0) {
-      sendRomaError(ctx, res, 400, romaErrorCodes.invalidParameters, 'Invalid parameters.', 'Name at least one application or task by id.');
+      sendRomaError(
+        ctx,
+        res,
+        400,
+        romaErrorCodes.invalidParameters,
+        'Invalid parameters.',
+        'Name at least one application or task by id.',
+      );
       return;
     }
     const userId = callerOf(res)?.userId ?? '';
     settleJobs(ctx, instance);
     if (instance.jobs.some((j) => j.user_id === userId && isRunning(ctx, j))) {
-      sendRomaError(ctx, res, 400, romaErrorCodes.jobAlreadyRunning, 'An asset job is already running.', 'Wait until the running job ends.');
+      sendRomaError(
+        ctx,
+        res,
+        400,
+        romaErrorCodes.jobAlreadyRunning,
+        'An asset job is already running.',
+        'Wait until the running job ends.',
+      );
       return;
     }
     const job = {

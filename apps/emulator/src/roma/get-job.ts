@@ -14,7 +14,14 @@ export function getJob(ctx: ServiceContext, state: RomaState) {
     settleJobs(ctx, instance);
     const job = instance.jobs.find((j) => j.id === req.params.jobId);
     if (!job) {
-      sendRomaError(ctx, res, 404, romaErrorCodes.invalidParameters, 'Job not found.', `No asset job ${req.params.jobId}.`);
+      sendRomaError(
+        ctx,
+        res,
+        404,
+        romaErrorCodes.invalidParameters,
+        'Job not found.',
+        `No asset job ${req.params.jobId}.`,
+      );
       return;
     }
     res.json(jobView(ctx, job));

@@ -45,9 +45,12 @@ describe('POST …/assets/import', () => {
     },
   );
 
-  it.each(['assets.tar', '_assets.zip', 'my assets.zip', 'assets.zip.exe'])('refuses the file name %s (ROMA.10013)', async (filename) => {
-    expectRefusal(await romaHarness().upload(small(), { filename }), 'ROMA.10013');
-  });
+  it.each(['assets.tar', '_assets.zip', 'my assets.zip', 'assets.zip.exe'])(
+    'refuses the file name %s (ROMA.10013)',
+    async (filename) => {
+      expectRefusal(await romaHarness().upload(small(), { filename }), 'ROMA.10013');
+    },
+  );
 
   it('refuses a file that is not a ZIP (ROMA.10011)', async () => {
     const body = expectRefusal(await romaHarness().upload(strToU8('just some text, not a zip')), 'ROMA.10011');
@@ -55,7 +58,12 @@ describe('POST …/assets/import', () => {
   });
 
   it('refuses a corrupt ZIP (ROMA.10011)', async () => {
-    const zip = buildAssetPackage({ asset_version: '1', applications: [{ name: 'a' }], tasks: [], extraFiles: { 'big.txt': 'x'.repeat(50_000) } });
+    const zip = buildAssetPackage({
+      asset_version: '1',
+      applications: [{ name: 'a' }],
+      tasks: [],
+      extraFiles: { 'big.txt': 'x'.repeat(50_000) },
+    });
     const truncated = zip.slice(0, Math.floor(zip.length / 2));
     expectRefusal(await romaHarness().upload(truncated), 'ROMA.10011');
     const garbled = zip.slice();
@@ -90,7 +98,7 @@ describe('POST …/assets/import', () => {
     expect((await romaHarness().upload(zip)).status).toBe(200);
   });
 
-  it('refuses a second job of the same user while one is RUNNING (ROMA.10012), not another user\'s', async () => {
+  it("refuses a second job of the same user while one is RUNNING (ROMA.10012), not another user's", async () => {
     const h = romaHarness();
     expect((await h.upload(small())).status).toBe(200);
     expectRefusal(await h.upload(small()), 'ROMA.10012');
@@ -101,10 +109,14 @@ describe('POST …/assets/import', () => {
 
   it('refuses a project that is not the token project and an unknown instance', async () => {
     const h = romaHarness();
-    const wrongProject = await request(h.app).post(h.paths.import.replace(/^\/v2\/[^/]+/, '/v2/other')).attach(importAssetFileField, Buffer.from(small()), 'a.zip');
+    const wrongProject = await request(h.app)
+      .post(h.paths.import.replace(/^\/v2\/[^/]+/, '/v2/other'))
+      .attach(importAssetFileField, Buffer.from(small()), 'a.zip');
     expect(wrongProject.status).toBe(403);
     expect(wrongProject.body.error_code).toBe('ROMA.1006');
-    const unknown = await request(h.app).post(h.paths.import.replace(/instances\/[^/]+/, 'instances/nope')).attach(importAssetFileField, Buffer.from(small()), 'a.zip');
+    const unknown = await request(h.app)
+      .post(h.paths.import.replace(/instances\/[^/]+/, 'instances/nope'))
+      .attach(importAssetFileField, Buffer.from(small()), 'a.zip');
     expect(unknown.status).toBe(404);
     expect(romaErrorSchema.safeParse(unknown.body).success).toBe(true);
   });

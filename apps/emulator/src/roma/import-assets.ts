@@ -23,11 +23,25 @@ export function importAssets(ctx: ServiceContext, state: RomaState) {
     const query = importAssetsQuerySchema.safeParse(req.query);
     if (!query.success) {
       const field = query.error.issues[0]?.path.join('.') ?? 'query';
-      sendRomaError(ctx, res, 400, romaErrorCodes.invalidParameters, 'Invalid parameters.', `Invalid value of ${field}.`);
+      sendRomaError(
+        ctx,
+        res,
+        400,
+        romaErrorCodes.invalidParameters,
+        'Invalid parameters.',
+        `Invalid value of ${field}.`,
+      );
       return;
     }
     const alreadyRunning = () =>
-      sendRomaError(ctx, res, 400, romaErrorCodes.jobAlreadyRunning, 'An asset job is already running.', 'Wait until the running job ends.');
+      sendRomaError(
+        ctx,
+        res,
+        400,
+        romaErrorCodes.jobAlreadyRunning,
+        'An asset job is already running.',
+        'Wait until the running job ends.',
+      );
     if (hasRunningJob(ctx, instance, userId)) {
       alreadyRunning();
       return;

@@ -36,7 +36,11 @@ describe('a large asset upload', () => {
     }, 100);
     const manifest = { asset_version: '1.0', applications: [{ name: 'bulk-app' }], tasks: [] };
     try {
-      const res = await postMultipartStream(`${url}${h.paths.import}`, 'bulk-assets.zip', generatedPackage(fileBytes, manifest));
+      const res = await postMultipartStream(
+        `${url}${h.paths.import}`,
+        'bulk-assets.zip',
+        generatedPackage(fileBytes, manifest),
+      );
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body).job_id).toMatch(/^[0-9a-f]{32}$/);
     } finally {
@@ -61,7 +65,11 @@ describe('a large asset upload', () => {
   it('answers a refusal it knows before reading the package only once the upload is whole, so an uploader on a closing connection gets it (no EPIPE)', async () => {
     h.finishJobs();
     const manifest = { asset_version: '1.0', applications: [{ name: 'first' }], tasks: [] };
-    const first = await postMultipartStream(`${url}${h.paths.import}`, 'first.zip', generatedPackage(64 * 1024, manifest));
+    const first = await postMultipartStream(
+      `${url}${h.paths.import}`,
+      'first.zip',
+      generatedPackage(64 * 1024, manifest),
+    );
     expect(first.status).toBe(200);
     // A job of this user now runs: the next upload is refused before its package is read. Sent
     // as the BFF sends uploads (Connection: close) and slowly, it is still being written when
@@ -74,9 +82,14 @@ describe('a large asset upload', () => {
       }
       lastChunkAt = Date.now();
     }
-    const refused = await postMultipartStream(`${url}${h.paths.import}`, 'second.zip', slowly(generatedPackage(4 * 1024 * 1024, manifest)), {
-      closeConnection: true,
-    });
+    const refused = await postMultipartStream(
+      `${url}${h.paths.import}`,
+      'second.zip',
+      slowly(generatedPackage(4 * 1024 * 1024, manifest)),
+      {
+        closeConnection: true,
+      },
+    );
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body).error_code).toBe('ROMA.10012');
     expect(lastChunkAt).toBeGreaterThan(0);

@@ -1,5 +1,10 @@
 import type { AssetManifest } from '@portico/api-types/upstream';
-import { assetManifestFileName, assetManifestSchema, maxAssetsPerPackage, romaErrorCodes } from '@portico/api-types/upstream';
+import {
+  assetManifestFileName,
+  assetManifestSchema,
+  maxAssetsPerPackage,
+  romaErrorCodes,
+} from '@portico/api-types/upstream';
 import { ZipEntryWalker, ZipWalkError } from './zip-entry-walker';
 
 export interface PackageRefusal {
@@ -11,7 +16,9 @@ export interface PackageRefusal {
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const maxManifestBytes = 1024 * 1024;
 const corrupt = (details: string): PackageRefusal => ({
-  code: romaErrorCodes.decompressionFailed, message: 'Decompression failed.', details,
+  code: romaErrorCodes.decompressionFailed,
+  message: 'Decompression failed.',
+  details,
 });
 
 /**

@@ -14,18 +14,32 @@ const prefixed = (query: ImportAssetsQuery, name: string) => `${query.prefix ?? 
  * under `AddNew` an application or task whose (prefixed) name exists; with
  * `datasource_overwrite=false` a task naming a data source the instance already has.
  */
-export function importReasons(instance: RomaInstanceState, manifest: AssetManifest, query: ImportAssetsQuery): Reason[] {
+export function importReasons(
+  instance: RomaInstanceState,
+  manifest: AssetManifest,
+  query: ImportAssetsQuery,
+): Reason[] {
   const reasons: Reason[] = [];
   if (query.type === 'AddNew') {
     for (const app of manifest.applications) {
       const name = prefixed(query, app.name);
       if (instance.applications.some((a) => a.name === name)) {
-        reasons.push({ resource_type: 'application', resource_name: name, error_code: assetReasonCodes.nameExists, error_msg: 'An application with this name already exists.' });
+        reasons.push({
+          resource_type: 'application',
+          resource_name: name,
+          error_code: assetReasonCodes.nameExists,
+          error_msg: 'An application with this name already exists.',
+        });
       }
     }
     for (const task of manifest.tasks) {
       if (instance.tasks.some((t) => t.name === task.name)) {
-        reasons.push({ resource_type: 'task', resource_name: task.name, error_code: assetReasonCodes.nameExists, error_msg: 'A task with this name already exists.' });
+        reasons.push({
+          resource_type: 'task',
+          resource_name: task.name,
+          error_code: assetReasonCodes.nameExists,
+          error_msg: 'A task with this name already exists.',
+        });
       }
     }
   }
@@ -33,7 +47,12 @@ export function importReasons(instance: RomaInstanceState, manifest: AssetManife
     for (const task of manifest.tasks) {
       const taken = (task.datasources ?? []).filter((d) => instance.datasources.includes(d));
       if (taken.length > 0) {
-        reasons.push({ resource_type: 'task', resource_name: task.name, error_code: assetReasonCodes.datasourceExists, error_msg: `Data source ${taken.join(', ')} already exists and datasource_overwrite is false.` });
+        reasons.push({
+          resource_type: 'task',
+          resource_name: task.name,
+          error_code: assetReasonCodes.datasourceExists,
+          error_msg: `Data source ${taken.join(', ')} already exists and datasource_overwrite is false.`,
+        });
       }
     }
   }
@@ -41,7 +60,12 @@ export function importReasons(instance: RomaInstanceState, manifest: AssetManife
 }
 
 /** Stores the package's assets: new ones added, same-named ones updated (`Merge`). */
-export function applyImport(ctx: ServiceContext, instance: RomaInstanceState, manifest: AssetManifest, query: ImportAssetsQuery): void {
+export function applyImport(
+  ctx: ServiceContext,
+  instance: RomaInstanceState,
+  manifest: AssetManifest,
+  query: ImportAssetsQuery,
+): void {
   for (const app of manifest.applications) {
     const name = prefixed(query, app.name);
     const existing = instance.applications.find((a) => a.name === name);

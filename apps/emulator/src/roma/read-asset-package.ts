@@ -37,7 +37,8 @@ export function readAssetPackage(req: IncomingMessage): Promise<PackageOutcome> 
           refusal: {
             code: romaErrorCodes.badFileName,
             message: 'Invalid file name.',
-            details: 'Only .zip files whose name starts with a letter or digit and uses no special characters but + - _.',
+            details:
+              'Only .zip files whose name starts with a letter or digit and uses no special characters but + - _.',
           },
         };
         stream.resume();

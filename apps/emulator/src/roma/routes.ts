@@ -23,7 +23,14 @@ export function romaRoutes(ctx: ServiceContext, state: RomaState): Router {
   // Malformed JSON answers in ROMA's own body rather than express's HTML page.
   router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (err && typeof err === 'object' && 'type' in err && err.type === 'entity.parse.failed') {
-      sendRomaError(ctx, res, 400, romaErrorCodes.invalidParameters, 'Invalid parameters.', 'The request body is not valid JSON.');
+      sendRomaError(
+        ctx,
+        res,
+        400,
+        romaErrorCodes.invalidParameters,
+        'Invalid parameters.',
+        'The request body is not valid JSON.',
+      );
       return;
     }
     next(err);

@@ -25,9 +25,7 @@ export const storedJobSchema = z.object({
   end_ms: z.number(),
   import: z.object({ manifest: assetManifestSchema, query: importAssetsQuerySchema }).optional(),
   export: z.object({ apps: z.array(z.string()), tasks: z.array(z.string()) }).optional(),
-  outcome: z
-    .object({ status: z.enum(['SUCCEEDED', 'FAILED']), reasons: z.array(assetJobReasonSchema) })
-    .optional(),
+  outcome: z.object({ status: z.enum(['SUCCEEDED', 'FAILED']), reasons: z.array(assetJobReasonSchema) }).optional(),
   archive_id: z.string().optional(),
 });
 export type StoredJob = z.infer<typeof storedJobSchema>;

@@ -43,31 +43,24 @@ function streamedZip(files: Record<string, { data: Uint8Array; store?: boolean }
 }
 
 // Data holding a descriptor signature whose size field does not match: not an entry's end.
-const tricky = Buffer.concat([
-  Buffer.from('PK\x07\x08'),
-  Buffer.alloc(20, 7),
-  Buffer.from('tail of the data'),
-]);
+const tricky = Buffer.concat([Buffer.from('PK\x07\x08'), Buffer.alloc(20, 7), Buffer.from('tail of the data')]);
 const noise = new Uint8Array(70_000).map((_, i) => (i * 7919) % 253);
 
 describe('ZipEntryWalker', () => {
-  it.each([1, 7, 24, 65_536])(
-    'reads streamed entries (data descriptors) pushed %i bytes at a time',
-    (piece) => {
-      const files = streamedZip({
-        'manifest.json': { data: strToU8('{"a":1}'.padEnd(40, ' ')) },
-        'raw.bin': { data: tricky, store: true },
-        'noise.bin': { data: noise },
-      });
-      const got = walk(files, piece);
-      expect(Object.keys(got)).toEqual(['manifest.json', 'raw.bin', 'noise.bin']);
-      expect(got['manifest.json']!.toString()).toBe('{"a":1}'.padEnd(40, ' '));
-      expect(got['raw.bin']).toEqual(tricky);
-      expect(got['noise.bin']).toEqual(Buffer.from(noise));
-    },
-  );
+  it.each([1, 7, 24, 65_536])('reads streamed entries (data descriptors) pushed %i bytes at a time', (piece) => {
+    const files = streamedZip({
+      'manifest.json': { data: strToU8('{"a":1}'.padEnd(40, ' ')) },
+      'raw.bin': { data: tricky, store: true },
+      'noise.bin': { data: noise },
+    });
+    const got = walk(files, piece);
+    expect(Object.keys(got)).toEqual(['manifest.json', 'raw.bin', 'noise.bin']);
+    expect(got['manifest.json']!.toString()).toBe('{"a":1}'.padEnd(40, ' '));
+    expect(got['raw.bin']).toEqual(tricky);
+    expect(got['noise.bin']).toEqual(Buffer.from(noise));
+  });
 
-  it('finds every entry\'s end wherever one chunk ends and the next begins', () => {
+  it("finds every entry's end wherever one chunk ends and the next begins", () => {
     const files = streamedZip({
       'manifest.json': { data: strToU8('{"a":1}') },
       'raw.bin': { data: tricky, store: true },

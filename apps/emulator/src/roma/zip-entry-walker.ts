@@ -62,11 +62,7 @@ export class ZipEntryWalker {
     const e = this.entry;
     if (!e || e.remaining !== null || buf.length < descriptorBytes) return -1;
     const near = Buffer.concat([held, buf.subarray(0, descriptorBytes)]);
-    for (
-      let p = near.indexOf(descriptorMark, 0);
-      p >= 0 && p < held.length;
-      p = near.indexOf(descriptorMark, p + 1)
-    ) {
+    for (let p = near.indexOf(descriptorMark, 0); p >= 0 && p < held.length; p = near.indexOf(descriptorMark, p + 1)) {
       const length = e.seen + p;
       const size32 = near.readUInt32LE(p + 8) === length;
       if (!size32 && Number(near.readBigUInt64LE(p + 8)) !== length) continue;
@@ -111,8 +107,7 @@ export class ZipEntryWalker {
       at + localHeaderBytes,
       at + localHeaderBytes + nameLength,
     );
-    if (size === 0xffffffff)
-      size = zip64CompressedSize(buf.subarray(at + localHeaderBytes + nameLength, at + total));
+    if (size === 0xffffffff) size = zip64CompressedSize(buf.subarray(at + localHeaderBytes + nameLength, at + total));
     const decoder = entryDecoder(name, method, this.onentry(name));
     this.entries += 1;
     this.entry = { decoder, remaining: flags & 0x8 ? null : size, seen: 0 };

@@ -19,7 +19,11 @@ describe('SecMaster through the emulator app', () => {
 
   it('lists the demo workspace and exports what it listed', async () => {
     const { app, token } = await emulatorWithToken();
-    const list = await request(app).get(listPath).query({ limit: 3 }).set(authTokenHeader, token).set('content-type', 'application/json;charset=UTF-8');
+    const list = await request(app)
+      .get(listPath)
+      .query({ limit: 3 })
+      .set(authTokenHeader, token)
+      .set('content-type', 'application/json;charset=UTF-8');
     expect(list.status).toBe(200);
     const ids = listWorkflowsResponseSchema.parse(list.body).data.map((w) => w.id);
     expect(ids).toHaveLength(3);
@@ -36,9 +40,13 @@ describe('SecMaster through the emulator app', () => {
     expect(doc.workflows.map((w) => w.workflow.id)).toEqual(ids);
   });
 
-  it('answers a malformed body in SecMaster\'s shape, not the core\'s', async () => {
+  it("answers a malformed body in SecMaster's shape, not the core's", async () => {
     const { app, token } = await emulatorWithToken();
-    const res = await request(app).post(exportPath).set(authTokenHeader, token).set('content-type', 'application/json').send('{"id":');
+    const res = await request(app)
+      .post(exportPath)
+      .set(authTokenHeader, token)
+      .set('content-type', 'application/json')
+      .send('{"id":');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('SecMaster.20010001');
   });

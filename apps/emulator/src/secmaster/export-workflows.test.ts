@@ -23,11 +23,13 @@ describe('POST …/soc/workflows/export', () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it('streams the chosen workflows with their definitions as workflow.json', async () => {
-    const res = await post({ id: [ids[0], ids[3]] }).buffer(true).parse((r, cb) => {
-      const parts: Buffer[] = [];
-      r.on('data', (c: Buffer) => parts.push(c));
-      r.on('end', () => cb(null, Buffer.concat(parts)));
-    });
+    const res = await post({ id: [ids[0], ids[3]] })
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/octet-stream');
     expect(res.headers['content-disposition']).toBe('attachment;filename=workflow.json');
@@ -47,12 +49,15 @@ describe('POST …/soc/workflows/export', () => {
   });
 
   it('requires a JSON content-type', async () => {
-    const res = await request(app).post(path).set('content-type', 'text/plain').send(JSON.stringify({ id: [ids[0]] }));
+    const res = await request(app)
+      .post(path)
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ id: [ids[0]] }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('SecMaster.20010001');
   });
 
-  it('answers malformed JSON in SecMaster\'s own shape', async () => {
+  it("answers malformed JSON in SecMaster's own shape", async () => {
     const res = await request(app).post(path).set('content-type', 'application/json').send('{"id": [');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('SecMaster.20010001');
@@ -62,7 +67,9 @@ describe('POST …/soc/workflows/export', () => {
     ctx.faultConfig.largeFileBytes = 3 * 1024 * 1024;
     try {
       const res = await fetch(`${url}${path}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: [ids[1]] }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: [ids[1]] }),
       });
       const text = await res.text();
       expect(text.length).toBe(3 * 1024 * 1024);
@@ -77,7 +84,9 @@ describe('POST …/soc/workflows/export', () => {
     ctx.faultConfig.cutStreamAfterBytes = 100_000;
     try {
       const res = await fetch(`${url}${path}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: [ids[1]] }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: [ids[1]] }),
       });
       expect(res.status).toBe(200);
       await expect(res.arrayBuffer()).rejects.toThrow();

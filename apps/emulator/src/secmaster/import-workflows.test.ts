@@ -11,7 +11,8 @@ const setup = () => {
   return { ctx, state, app: serviceApp(secmasterService, ctx, state) };
 };
 const base = upstreamPaths.secmaster.workflows(testCaller.projectId, demoSecmasterWorkspaceId);
-const workflows = (state: ReturnType<typeof setup>['state']) => state.workspaces[demoSecmasterWorkspaceId]?.workflows ?? [];
+const workflows = (state: ReturnType<typeof setup>['state']) =>
+  state.workspaces[demoSecmasterWorkspaceId]?.workflows ?? [];
 
 describe('POST …/soc/workflows/import', () => {
   it('takes back an exported document as new workflows', async () => {
@@ -24,7 +25,9 @@ describe('POST …/soc/workflows/import', () => {
       .buffer(true)
       .parse(binaryParser);
     const before = workflows(state).length;
-    const res = await request(app).post(`${base}/import`).attach('uploadFile', exported.body as Buffer, 'workflow.json');
+    const res = await request(app)
+      .post(`${base}/import`)
+      .attach('uploadFile', exported.body as Buffer, 'workflow.json');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ success: true });
     const added = workflows(state).slice(before);
@@ -35,9 +38,12 @@ describe('POST …/soc/workflows/import', () => {
 
   it.each([
     ['no file', (r: request.Test) => r.field('other', 'x')],
-    ['a file that is not an export', (r: request.Test) => r.attach('uploadFile', Buffer.from('{"a":1}'), 'workflow.json')],
+    [
+      'a file that is not an export',
+      (r: request.Test) => r.attach('uploadFile', Buffer.from('{"a":1}'), 'workflow.json'),
+    ],
     ['a file that is not JSON', (r: request.Test) => r.attach('uploadFile', Buffer.from('PK...'), 'workflow.json')],
-  ])('refuses %s with 400 in SecMaster\'s shape', async (_name, build) => {
+  ])("refuses %s with 400 in SecMaster's shape", async (_name, build) => {
     const { app } = setup();
     const res = await build(request(app).post(`${base}/import`));
     expect(res.status).toBe(400);

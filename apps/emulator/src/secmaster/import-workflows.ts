@@ -66,7 +66,14 @@ export function importWorkflows(ctx: ServiceContext, state: SecmasterState) {
     for (const { workflow, definition } of doc.data.workflows) {
       const versionId = ctx.newId();
       workspace.workflows.push({
-        workflow: { ...workflow, id: ctx.newId(), version_id: versionId, workspace_id: req.params.workspaceId, create_time: now, update_time: now },
+        workflow: {
+          ...workflow,
+          id: ctx.newId(),
+          version_id: versionId,
+          workspace_id: req.params.workspaceId,
+          create_time: now,
+          update_time: now,
+        },
         definition: { ...definition, version: { ...definition.version, id: versionId } },
       });
     }

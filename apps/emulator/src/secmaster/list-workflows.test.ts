@@ -30,7 +30,14 @@ describe('GET …/soc/workflows', () => {
   });
 
   it('filters by aop_type, enabled and name, and sorts by name', async () => {
-    const res = await get({ aop_type: 'EASE', enabled: 'true', name: 'ransom', sortby: 'name', order: 'asc', limit: '100' });
+    const res = await get({
+      aop_type: 'EASE',
+      enabled: 'true',
+      name: 'ransom',
+      sortby: 'name',
+      order: 'asc',
+      limit: '100',
+    });
     const body = listWorkflowsResponseSchema.parse(res.body);
     for (const w of body.data) {
       expect(w).toMatchObject({ aop_type: 'EASE', enabled: true });
@@ -42,8 +49,14 @@ describe('GET …/soc/workflows', () => {
   });
 
   it.each([
-    [{ limit: '0' }], [{ limit: '101' }], [{ offset: '-1' }], [{ offset: '10001' }],
-    [{ limit: 'ten' }], [{ order: 'up' }], [{ aop_type: 'OTHER' }], [{ enabled: 'yes' }],
+    [{ limit: '0' }],
+    [{ limit: '101' }],
+    [{ offset: '-1' }],
+    [{ offset: '10001' }],
+    [{ limit: 'ten' }],
+    [{ order: 'up' }],
+    [{ aop_type: 'OTHER' }],
+    [{ enabled: 'yes' }],
   ])('answers 400 {code, message} for %o', async (query) => {
     const res = await get(query);
     expect(res.status).toBe(400);

@@ -6,10 +6,21 @@ import type { SecmasterState, StoredWorkflow } from './state';
 const aopTypes: readonly Workflow['aop_type'][] = ['NORMAL', 'SURVEY', 'HEMOSTASIS', 'EASE'];
 
 const subjects = [
-  'Brute-force login', 'Malicious IP access', 'Web shell upload', 'Ransomware indicator',
-  'Phishing email', 'Data exfiltration', 'Privilege escalation', 'Suspicious DNS tunnel',
-  'Crypto-mining process', 'Abnormal API calls', 'Leaked access key', 'Port scan',
-  'SQL injection attempt', 'Unpatched vulnerability', 'Disabled audit log',
+  'Brute-force login',
+  'Malicious IP access',
+  'Web shell upload',
+  'Ransomware indicator',
+  'Phishing email',
+  'Data exfiltration',
+  'Privilege escalation',
+  'Suspicious DNS tunnel',
+  'Crypto-mining process',
+  'Abnormal API calls',
+  'Leaked access key',
+  'Port scan',
+  'SQL injection attempt',
+  'Unpatched vulnerability',
+  'Disabled audit log',
 ];
 const verbs: Record<Workflow['aop_type'], string> = {
   NORMAL: 'Handle',

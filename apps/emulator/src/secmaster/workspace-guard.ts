@@ -12,7 +12,7 @@ export function workspaceGuard(state: SecmasterState) {
   return (req: Request<{ projectId: string; workspaceId: string }>, res: Response, next: NextFunction) => {
     const caller = callerOf(res);
     if (!caller || caller.projectId !== req.params.projectId) {
-      sendSecmasterError(res, 403, 'SecMaster.20010403', 'The project in the path is not the token\'s project.');
+      sendSecmasterError(res, 403, 'SecMaster.20010403', "The project in the path is not the token's project.");
       return;
     }
     if (!Object.hasOwn(state.workspaces, req.params.workspaceId)) {

@@ -1,10 +1,45 @@
 import type { RandomSource } from '../common/random';
 import type { ResourceType } from '@portico/api-types/upstream';
 
-const subjects = ['Sales', 'Orders', 'Revenue', 'Churn', 'Inventory', 'Returns', 'Campaign reach', 'Support tickets', 'Logistics cost', 'Store traffic', 'Margin', 'Payments'];
-const cuts = ['by region', 'by channel', 'by product line', 'by store', 'by customer segment', 'trend', 'overview', 'vs. target'];
+const subjects = [
+  'Sales',
+  'Orders',
+  'Revenue',
+  'Churn',
+  'Inventory',
+  'Returns',
+  'Campaign reach',
+  'Support tickets',
+  'Logistics cost',
+  'Store traffic',
+  'Margin',
+  'Payments',
+];
+const cuts = [
+  'by region',
+  'by channel',
+  'by product line',
+  'by store',
+  'by customer segment',
+  'trend',
+  'overview',
+  'vs. target',
+];
 const periods = ['Q1', 'Q2', 'Q3', 'Q4', 'FY2026', 'weekly', 'monthly', 'YTD'];
-const tables = ['orders', 'order_items', 'customers', 'products', 'stores', 'payments', 'shipments', 'returns', 'campaigns', 'tickets', 'inventory', 'suppliers'];
+const tables = [
+  'orders',
+  'order_items',
+  'customers',
+  'products',
+  'stores',
+  'payments',
+  'shipments',
+  'returns',
+  'campaigns',
+  'tickets',
+  'inventory',
+  'suppliers',
+];
 const layers = ['ods', 'dwd', 'dws', 'ads', 'dim'];
 const engines = ['mysql', 'postgresql', 'dws', 'hive', 'clickhouse', 'oracle'];
 const envs = ['prod', 'staging', 'analytics', 'finance'];

@@ -7,7 +7,15 @@ import { seedInsight } from './seed-insight';
 
 const seed = (resources: number, seedValue: number) => {
   const config = { dataDir: undefined, tokenTtlMs: 1000, assetJobDurationMs: 1000, seedResources: resources };
-  return seedInsight(createServiceContext(config, seedValue, () => noFaults, () => undefined), { resources, seed: seedValue });
+  return seedInsight(
+    createServiceContext(
+      config,
+      seedValue,
+      () => noFaults,
+      () => undefined,
+    ),
+    { resources, seed: seedValue },
+  );
 };
 
 describe('seedInsight', () => {
@@ -22,7 +30,9 @@ describe('seedInsight', () => {
     expect(inDefault).toHaveLength(1000);
     expect(new Set(state.resources.map((r) => r.resource_type))).toEqual(new Set(resourceTypes));
     expect(state.resources.every((r) => state.properties[r.id]?.resource_type === r.resource_type)).toBe(true);
-    const editable = state.resources.filter((r) => r.resource_type === 'dataset' && state.properties[r.id]?.auth_switch_config.edit);
+    const editable = state.resources.filter(
+      (r) => r.resource_type === 'dataset' && state.properties[r.id]?.auth_switch_config.edit,
+    );
     expect(editable.length).toBeGreaterThan(10);
     expect(editable.every((r) => state.properties[r.id]?.auth_switch_config.use)).toBe(true);
   });

@@ -1,8 +1,4 @@
-import {
-  normaliseAuthSwitchConfig,
-  switchesByResourceType,
-  type ResourceType,
-} from '@portico/api-types/upstream';
+import { normaliseAuthSwitchConfig, switchesByResourceType, type ResourceType } from '@portico/api-types/upstream';
 import { demo } from '../demo';
 import type { SeedOptions, ServiceContext } from '../context';
 import type { InsightResource, InsightState } from '../insight/state';
@@ -16,8 +12,14 @@ const seedEpoch = Date.UTC(2026, 10, 1);
 
 /** Shares of each type among generated resources. */
 const mix: [ResourceType, number][] = [
-  ['dataset', 0.34], ['dashboard', 0.3], ['screen', 0.14], ['datasource', 0.1],
-  ['metric', 0.05], ['embedAnalysis', 0.03], ['portal', 0.02], ['subject', 0.02],
+  ['dataset', 0.34],
+  ['dashboard', 0.3],
+  ['screen', 0.14],
+  ['datasource', 0.1],
+  ['metric', 0.05],
+  ['embedAnalysis', 0.03],
+  ['portal', 0.02],
+  ['subject', 0.02],
 ];
 
 function pickType(x: number): ResourceType {
@@ -41,8 +43,24 @@ export function seedInsight(ctx: ServiceContext, options: SeedOptions): InsightS
     instanceId: demo.insightInstanceId,
     projectId: demo.projectId,
     workspaces: [
-      { id: demo.insightWorkspaceId, name: 'Default workspace', description: 'Seeded default workspace', is_default: true, owner_name: 'demo-admin', create_time: seedEpoch - 400 * day, update_time: seedEpoch - 30 * day },
-      { id: demo.insightSecondWorkspaceId, name: 'Finance analytics', description: 'Second seeded workspace', is_default: false, owner_name: 'demo-operator', create_time: seedEpoch - 200 * day, update_time: seedEpoch - 10 * day },
+      {
+        id: demo.insightWorkspaceId,
+        name: 'Default workspace',
+        description: 'Seeded default workspace',
+        is_default: true,
+        owner_name: 'demo-admin',
+        create_time: seedEpoch - 400 * day,
+        update_time: seedEpoch - 30 * day,
+      },
+      {
+        id: demo.insightSecondWorkspaceId,
+        name: 'Finance analytics',
+        description: 'Second seeded workspace',
+        is_default: false,
+        owner_name: 'demo-operator',
+        create_time: seedEpoch - 200 * day,
+        update_time: seedEpoch - 10 * day,
+      },
     ],
     resources: [],
     properties: {},
@@ -57,7 +75,14 @@ export function seedInsight(ctx: ServiceContext, options: SeedOptions): InsightS
     const updater = ctx.random.pick(seedUsers);
     const created = seedEpoch - ctx.random.int(1, 365) * day - ctx.random.int(0, day);
     const updated = Math.min(seedEpoch, created + ctx.random.int(0, 120) * day + ctx.random.int(0, day));
-    const kind = type === 'datasource' ? connectionKind(ctx.random) : type === 'dataset' ? (ctx.random.next() < 0.7 ? 'table' : 'sql') : '';
+    const kind =
+      type === 'datasource'
+        ? connectionKind(ctx.random)
+        : type === 'dataset'
+          ? ctx.random.next() < 0.7
+            ? 'table'
+            : 'sql'
+          : '';
     const r: InsightResource = {
       id: fixedId ?? ctx.newUuid(),
       workspace_id: workspaceId,
@@ -72,7 +97,11 @@ export function seedInsight(ctx: ServiceContext, options: SeedOptions): InsightS
       update_date: updated,
       status: ctx.random.next() < 0.85 ? 'published' : 'draft',
       kind,
-      definition: definitionFor(ctx.random, type, seedUsers.map((u) => u.name)),
+      definition: definitionFor(
+        ctx.random,
+        type,
+        seedUsers.map((u) => u.name),
+      ),
     };
     state.resources.push(r);
     state.properties[r.id] = {
@@ -96,7 +125,8 @@ export function seedInsight(ctx: ServiceContext, options: SeedOptions): InsightS
   }
   // Every listable type exists even in a tiny seed.
   for (const type of ['datasource', 'dataset', 'dashboard', 'screen'] as const) add(demo.insightWorkspaceId, type);
-  for (let i = state.resources.length; i < options.resources; i += 1) add(demo.insightWorkspaceId, pickType(ctx.random.next()));
+  for (let i = state.resources.length; i < options.resources; i += 1)
+    add(demo.insightWorkspaceId, pickType(ctx.random.next()));
   for (let i = 0; i < 24; i += 1) add(demo.insightSecondWorkspaceId, pickType(ctx.random.next()));
   return state;
 }

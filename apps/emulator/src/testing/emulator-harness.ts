@@ -7,7 +7,10 @@ import type { EmulatorOptions } from '../options';
 export type DemoUser = keyof typeof demo.users;
 
 /** The body `POST /v3/auth/tokens` expects for a demo user. */
-export function tokenRequest(user: DemoUser = 'admin', scope: { id: string } | { name: string } = { id: demo.projectId }) {
+export function tokenRequest(
+  user: DemoUser = 'admin',
+  scope: { id: string } | { name: string } = { id: demo.projectId },
+) {
   const { name, password } = demo.users[user];
   return {
     auth: {
@@ -18,7 +21,10 @@ export function tokenRequest(user: DemoUser = 'admin', scope: { id: string } | {
 }
 
 /** An in-memory emulator (small seed) and a signed-in token. */
-export async function emulatorWithToken(options: EmulatorOptions = {}, user: DemoUser = 'admin'): Promise<EmulatorApp & { token: string }> {
+export async function emulatorWithToken(
+  options: EmulatorOptions = {},
+  user: DemoUser = 'admin',
+): Promise<EmulatorApp & { token: string }> {
   const emu = createEmulatorApp({ seedResources: 60, ...options });
   const res = await request(emu.app).post('/v3/auth/tokens').send(tokenRequest(user)).expect(201);
   const token = res.get(iamSubjectTokenHeader);

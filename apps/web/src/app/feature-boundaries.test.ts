@@ -43,7 +43,9 @@ describe('web source layout', () => {
   });
 
   it('names every file in kebab-case', () => {
-    const bad = sources.map((f) => relative(srcDir, f)).filter((f) => !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(f.split(sep).pop() ?? ''));
+    const bad = sources
+      .map((f) => relative(srcDir, f))
+      .filter((f) => !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(f.split(sep).pop() ?? ''));
     expect(bad).toEqual([]);
   });
 });

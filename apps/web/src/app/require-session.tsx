@@ -25,7 +25,11 @@ export function RequireCapability({ capability, children }: { capability: Capabi
   const { t } = useT();
   const session = useSession();
   if (session.data && !can(session.data.roles, capability)) {
-    return <p role="alert" className="p-6 text-sm">{t('error.forbidden')}</p>;
+    return (
+      <p role="alert" className="p-6 text-sm">
+        {t('error.forbidden')}
+      </p>
+    );
   }
   return <>{children}</>;
 }

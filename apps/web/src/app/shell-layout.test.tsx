@@ -12,7 +12,11 @@ describe('shell', () => {
     expect(await screen.findByText('Signed in as operator (demo)')).toBeInTheDocument();
     expect(screen.getByText('Role: admin')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Resources', 'Export', 'Import', 'Audit', 'Activity']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['Resources', 'Export', 'Import', 'Audit', 'Activity']);
     await waitFor(() => expect(app.searchParams().get('ws')).toBe('ws-default'));
     await waitFor(() => expect(app.location().pathname).toBe('/resources'));
   });
@@ -43,7 +47,11 @@ describe('shell', () => {
     const app = renderApp('/import?ws=ws-default');
     expect(await screen.findByText('Your role does not allow this.')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Resources', 'Audit', 'Activity']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['Resources', 'Audit', 'Activity']);
     await app.user.click(screen.getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(app.location().pathname).toBe('/sign-in'));
     expect(fake.session).toBeUndefined();

@@ -37,9 +37,7 @@ export function ShellLayout() {
         <nav aria-label={t('nav.label')}>
           <ul className="flex gap-1">
             {navItems
-              .filter(
-                (item) => !item.capability || (session && can(session.roles, item.capability)),
-              )
+              .filter((item) => !item.capability || (session && can(session.roles, item.capability)))
               .map((item) => (
                 <li key={item.to}>
                   <NavLink
@@ -58,9 +56,7 @@ export function ShellLayout() {
           <WorkspacePicker />
           {session && (
             <div className="text-right text-xs">
-              <div>
-                {t('shell.signedInAs', { name: session.user.name, domain: session.user.domain })}
-              </div>
+              <div>{t('shell.signedInAs', { name: session.user.name, domain: session.user.domain })}</div>
               <div className="text-slate-600 dark:text-slate-400">
                 {t('shell.role', { roles: session.roles.map((r) => t(`role.${r}`)).join(', ') })}
               </div>
@@ -68,9 +64,7 @@ export function ShellLayout() {
           )}
           <Button
             variant="ghost"
-            onClick={() =>
-              signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })
-            }
+            onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
           >
             {t('shell.signOut')}
           </Button>

@@ -3,9 +3,7 @@ import { formatMessage } from './format-message';
 
 describe('formatMessage', () => {
   it('interpolates names and formats numbers for the locale', () => {
-    expect(formatMessage('en', 'Hello {name}, {n} rows', { name: 'Ada', n: 10000 })).toBe(
-      'Hello Ada, 10,000 rows',
-    );
+    expect(formatMessage('en', 'Hello {name}, {n} rows', { name: 'Ada', n: 10000 })).toBe('Hello Ada, 10,000 rows');
   });
   it('chooses the plural branch', () => {
     const tpl = '{count, plural, one {# resource} other {# resources}}';

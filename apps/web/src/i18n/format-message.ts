@@ -22,7 +22,11 @@ export function formatMessage(locale: string, template: string, values: MessageV
     const options = new Map<string, string>();
     for (const m of branches.matchAll(branchPattern)) options.set(m[1] ?? '', m[2] ?? '');
     const exact = options.get(`=${n}`);
-    const chosen = exact ?? options.get(once(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n)) ?? options.get('other') ?? '';
+    const chosen =
+      exact ??
+      options.get(once(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n)) ??
+      options.get('other') ??
+      '';
     return chosen.replace(/#/g, numberFormat.format(n));
   });
   return withPlurals.replace(/\{(\w+)\}/g, (all, name: string) => {

@@ -60,7 +60,8 @@ export function pickLocale(languages: readonly string[]): Locale {
   for (const lang of languages) {
     const match = (Object.keys(catalogues) as Locale[]).find(
       // `zh` alone may take `zh-CN`; `zh-TW` must not (Traditional is another catalogue).
-      (l) => l.toLowerCase() === lang.toLowerCase() || l.split('-')[0] === lang.toLowerCase() || l === lang.split('-')[0],
+      (l) =>
+        l.toLowerCase() === lang.toLowerCase() || l.split('-')[0] === lang.toLowerCase() || l === lang.split('-')[0],
     );
     if (match) return match;
   }

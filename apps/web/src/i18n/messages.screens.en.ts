@@ -6,7 +6,8 @@ export const screenMessagesEn = {
   'export.package.name': 'Package name',
   'export.package.nameRequired': 'Name the package (up to 256 characters).',
   'export.package.tagPermission': 'Include dataset tag permissions',
-  'export.package.tagPermissionHelp': 'Also exports the row-level tag permissions of the datasets, so that the importing workspace applies the same data restrictions.',
+  'export.package.tagPermissionHelp':
+    'Also exports the row-level tag permissions of the datasets, so that the importing workspace applies the same data restrictions.',
   'export.package.resources': '{count, plural, one {# resource picked} other {# resources picked}}',
   'export.package.noResources': 'Pick at least one resource above.',
   'export.package.portalExcluded': 'Portals cannot go into a resource package.',

@@ -76,7 +76,12 @@ export async function apiFetch<S extends z.ZodType>(
   const json: unknown = await res.json();
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(res.status, 'unexpected_response', parsed.error.message, res.headers.get('x-request-id') ?? undefined);
+    throw new ApiError(
+      res.status,
+      'unexpected_response',
+      parsed.error.message,
+      res.headers.get('x-request-id') ?? undefined,
+    );
   }
   return parsed.data;
 }

@@ -9,7 +9,7 @@ describe('filenameFromContentDisposition', () => {
   it("prefers filename*=UTF-8''", () => {
     expect(
       filenameFromContentDisposition(
-        "attachment; filename=\"fallback.zip\"; filename*=UTF-8''%E6%8A%A5%E8%A1%A8.zip",
+        'attachment; filename="fallback.zip"; filename*=UTF-8\'\'%E6%8A%A5%E8%A1%A8.zip',
         'x',
       ),
     ).toBe('报表.zip');

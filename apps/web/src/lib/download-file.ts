@@ -29,7 +29,12 @@ export class IncompleteDownloadError extends Error {
 export async function downloadFile(
   path: string,
   body: unknown,
-  opts: { signal?: AbortSignal; workspaceId?: string; onProgress?: (p: DownloadProgress) => void; fallbackName: string },
+  opts: {
+    signal?: AbortSignal;
+    workspaceId?: string;
+    onProgress?: (p: DownloadProgress) => void;
+    fallbackName: string;
+  },
 ): Promise<DownloadedFile> {
   const method = body === undefined ? 'GET' : 'POST';
   const res = await apiFetchResponse(path, { method, body, signal: opts.signal, workspaceId: opts.workspaceId });
@@ -51,7 +56,9 @@ export async function downloadFile(
       }
     } catch (err) {
       if (opts.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-      throw err instanceof DOMException && err.name === 'AbortError' ? err : new IncompleteDownloadError(received, total);
+      throw err instanceof DOMException && err.name === 'AbortError'
+        ? err
+        : new IncompleteDownloadError(received, total);
     }
   }
   if (total !== undefined && received !== total) throw new IncompleteDownloadError(received, total);

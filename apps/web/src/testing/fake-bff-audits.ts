@@ -45,7 +45,13 @@ function summaryOf(a: AuditDetail) {
  * paths, so each audit's own paths are added when it is created).
  */
 export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audits?: AuditDetail[] }): FakeAudits {
-  const state: FakeAudits = { audits: seed.audits ?? [], policy: { version: 0, rules: [] }, fixes: [], nextRows: seed.rows, failSaves: new Set() };
+  const state: FakeAudits = {
+    audits: seed.audits ?? [],
+    policy: { version: 0, rules: [] },
+    fixes: [],
+    nextRows: seed.rows,
+    failSaves: new Set(),
+  };
   const on = (method: string, path: string, h: (req: FakeRequest) => Response | Promise<Response>) =>
     fake.override(method, path, h, { once: false });
   const cancelled = new Set<string>();
@@ -59,9 +65,18 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
     });
     for (const format of ['csv', 'json'] as const) {
       on('GET', `/api/audits/${a.id}/export.${format}`, () =>
-        fileResponse([encoder.encode(format === 'csv' ? `resource_type,resource_id\n${a.rows.map(key).join('\n')}` : JSON.stringify({ audit: summaryOf(a), rows: a.rows }))], {
-          filename: `attachment; filename="audit-${a.id}.${format}"`,
-        }),
+        fileResponse(
+          [
+            encoder.encode(
+              format === 'csv'
+                ? `resource_type,resource_id\n${a.rows.map(key).join('\n')}`
+                : JSON.stringify({ audit: summaryOf(a), rows: a.rows }),
+            ),
+          ],
+          {
+            filename: `attachment; filename="audit-${a.id}.${format}"`,
+          },
+        ),
       );
     }
     on('POST', `/api/audits/${a.id}/fix`, (req) => fix(a, req));
@@ -77,12 +92,25 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
     for (const ref of body.data.resources) {
       const row = rows.get(key(ref));
       if (!row || row.compliance !== 'non_compliant' || !row.switches) {
-        skipped.push({ ...ref, reason: !row ? ('not_in_audit' as const) : row.status === 'failed' ? ('read_failed' as const) : ('compliant' as const) });
+        skipped.push({
+          ...ref,
+          reason: !row
+            ? ('not_in_audit' as const)
+            : row.status === 'failed'
+              ? ('read_failed' as const)
+              : ('compliant' as const),
+        });
         continue;
       }
       const after = { ...row.switches };
       for (const f of row.findings) after[f.switch] = false;
-      changes.push({ ...ref, name: row.name, before: row.switches, after, rule_ids: row.findings.map((f) => f.rule_id) });
+      changes.push({
+        ...ref,
+        name: row.name,
+        before: row.switches,
+        after,
+        rule_ids: row.findings.map((f) => f.rule_id),
+      });
     }
     if (body.data.dry_run) return json(200, { audit_id: a.id, policy_version: state.policy.version, changes, skipped });
     return json(200, record(a.id, 'fix', changes));
@@ -91,7 +119,17 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
   const record = (auditId: string, kind: 'fix' | 'undo', changes: BulkFixChange[], undoOf?: string): BulkFixResult => {
     const outcomes = changes.map((c) =>
       state.failSaves.has(key(c))
-        ? { ...c, status: 'failed' as const, error: { status: 409, service: 'insight' as const, code: 'conflict', message: 'changed by bob since the audit', request_id: `up-${c.resource_id}` } }
+        ? {
+            ...c,
+            status: 'failed' as const,
+            error: {
+              status: 409,
+              service: 'insight' as const,
+              code: 'conflict',
+              message: 'changed by bob since the audit',
+              request_id: `up-${c.resource_id}`,
+            },
+          }
         : { ...c, status: 'succeeded' as const },
     );
     const result: BulkFixResult = {
@@ -110,31 +148,64 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
     state.fixes.push(result);
     if (kind === 'fix') {
       on('POST', `/api/audits/fix/${result.id}/undo`, () =>
-        json(200, record(auditId, 'undo', outcomes.filter((o) => o.status === 'succeeded').map((o) => ({ ...o, before: o.after, after: o.before })), result.id)),
+        json(
+          200,
+          record(
+            auditId,
+            'undo',
+            outcomes.filter((o) => o.status === 'succeeded').map((o) => ({ ...o, before: o.after, after: o.before })),
+            result.id,
+          ),
+        ),
       );
     }
     return result;
   };
 
-  on('GET', '/api/audits', () => json(200, { total: state.audits.length, offset: 0, limit: 50, items: [...state.audits].reverse().map(summaryOf) }));
+  on('GET', '/api/audits', () =>
+    json(200, { total: state.audits.length, offset: 0, limit: 50, items: [...state.audits].reverse().map(summaryOf) }),
+  );
   on('GET', '/api/policy', () => json(200, state.policy));
   on('PUT', '/api/policy', (req) => {
     const body = savePolicyRequestSchema.safeParse(req.body);
     if (!body.success) return bffError(400, 'validation_failed', 'rules: invalid', { field: 'rules' });
     if (fake.roles.every((r) => r !== 'admin')) return bffError(403, 'forbidden', 'Your role does not allow this.');
-    state.policy = { version: state.policy.version + 1, rules: body.data.rules, saved_by: 'demo-admin', saved_at: '2026-01-01T00:00:00.000Z' };
+    state.policy = {
+      version: state.policy.version + 1,
+      rules: body.data.rules,
+      saved_by: 'demo-admin',
+      saved_at: '2026-01-01T00:00:00.000Z',
+    };
     return json(200, state.policy);
   });
   on('GET', '/api/audits/drift', (req) => {
     const [from, to] = ['from', 'to'].map((p) => state.audits.find((a) => a.id === req.url.searchParams.get(p)));
     if (!from || !to) return bffError(404, 'not_found', 'No such audit');
     const before = new Map(from.rows.map((r) => [key(r), r]));
-    const report: DriftReport = { workspace_id: to.workspace_id, project_id: to.project_id, from: summaryOf(from), to: summaryOf(to), turned_on: [], turned_off: [], added: [], gone: [], not_compared: [] };
+    const report: DriftReport = {
+      workspace_id: to.workspace_id,
+      project_id: to.project_id,
+      from: summaryOf(from),
+      to: summaryOf(to),
+      turned_on: [],
+      turned_off: [],
+      added: [],
+      gone: [],
+      not_compared: [],
+    };
     for (const r of to.rows) {
       const old = before.get(key(r));
       if (!old) report.added.push({ resource_type: r.resource_type, resource_id: r.resource_id, name: r.name });
       for (const [s, v] of Object.entries(r.switches ?? {})) {
-        if (old?.switches && old.switches[s] !== v) (v ? report.turned_on : report.turned_off).push({ resource_type: r.resource_type, resource_id: r.resource_id, name: r.name, switch: s as 'read', update_user_name: r.update_user_name, update_date: r.update_date });
+        if (old?.switches && old.switches[s] !== v)
+          (v ? report.turned_on : report.turned_off).push({
+            resource_type: r.resource_type,
+            resource_id: r.resource_id,
+            name: r.name,
+            switch: s as 'read',
+            update_user_name: r.update_user_name,
+            update_date: r.update_date,
+          });
       }
     }
     return json(200, report);
@@ -143,7 +214,9 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
   for (const format of ['csv', 'json'] as const) {
     on('GET', `/api/audits/drift/export.${format}`, (req) => {
       const [from, to] = ['from', 'to'].map((p) => req.url.searchParams.get(p));
-      return fileResponse([encoder.encode(`drift ${from} → ${to}`)], { filename: `attachment; filename="drift-${from}-${to}.${format}"` });
+      return fileResponse([encoder.encode(`drift ${from} → ${to}`)], {
+        filename: `attachment; filename="drift-${from}-${to}.${format}"`,
+      });
     });
   }
 

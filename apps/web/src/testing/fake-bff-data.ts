@@ -19,7 +19,13 @@ export function seedResources(count: number): ResourceSummary[] {
   const out: ResourceSummary[] = [];
   for (let i = 1; i <= count; i += 1) {
     const n = String(i).padStart(5, '0');
-    out.push({ id: `dash-${n}`, name: `Sales dashboard ${n}`, resource_type: 'dashboard', update_user_name: 'alice', update_date: 1_763_000_000_000 });
+    out.push({
+      id: `dash-${n}`,
+      name: `Sales dashboard ${n}`,
+      resource_type: 'dashboard',
+      update_user_name: 'alice',
+      update_date: 1_763_000_000_000,
+    });
   }
   for (const type of ['screen', 'datasource', 'dataset'] as const) {
     for (let i = 1; i <= 3; i += 1) out.push({ id: `${type}-${i}`, name: `${type} ${i}`, resource_type: type });
@@ -70,7 +76,24 @@ export function seedWorkflows(): WorkflowSummary[] {
 
 export function seedActivity(): ActivityEntry[] {
   return [
-    { id: 'a-1', at: '2026-11-20T10:00:00.000Z', user: 'alice', operation: 'permissions.save', target: 'dashboard/dash-00001', outcome: 'success', request_id: 'r-a1' },
-    { id: 'a-2', at: '2026-11-21T10:00:00.000Z', user: 'bob', operation: 'workflows.export', target: 'wf-1', outcome: 'failure', request_id: 'r-a2', error_code: 'SecMaster.20048006' },
+    {
+      id: 'a-1',
+      at: '2026-11-20T10:00:00.000Z',
+      user: 'alice',
+      operation: 'permissions.save',
+      target: 'dashboard/dash-00001',
+      outcome: 'success',
+      request_id: 'r-a1',
+    },
+    {
+      id: 'a-2',
+      at: '2026-11-21T10:00:00.000Z',
+      user: 'bob',
+      operation: 'workflows.export',
+      target: 'wf-1',
+      outcome: 'failure',
+      request_id: 'r-a2',
+      error_code: 'SecMaster.20048006',
+    },
   ];
 }

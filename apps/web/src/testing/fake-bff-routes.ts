@@ -17,7 +17,10 @@ import { bffError, fileResponse, json } from './responses';
 
 const encoder = new TextEncoder();
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; res: Response } {
+function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; res: Response } {
   const r = schema.safeParse(input);
   if (r.success) return { ok: true, data: r.data };
   const issue = r.error.issues[0];
@@ -37,7 +40,14 @@ export async function routeRequest(fake: FakeBff, req: FakeRequest): Promise<Res
     const done = polls > fake.jobPlan.pollsUntilDone;
     const next = { ...job, polls, status: done ? fake.jobPlan.outcome : 'RUNNING', progress_percent: done ? 1 : 0.5 };
     if (done && fake.jobPlan.outcome === 'FAILED') {
-      next.reasons = [{ resource_type: 'task', resource_name: 'sync-orders', error_code: 'ROMA.13000', error_msg: 'Task definition invalid' }];
+      next.reasons = [
+        {
+          resource_type: 'task',
+          resource_name: 'sync-orders',
+          error_code: 'ROMA.13000',
+          error_msg: 'Task definition invalid',
+        },
+      ];
     }
     fake.jobs.set(job.id, next as typeof job);
     return json(200, next);
@@ -77,7 +87,13 @@ export async function routeRequest(fake: FakeBff, req: FakeRequest): Promise<Res
         : (knownUnlistedIds[resource_type] ?? []).includes(resource_id);
       if (!known) {
         return bffError(404, 'upstream_error', 'The resource does not exist.', {
-          upstream: { status: 404, service: 'insight', code: '24010003', message: 'Resource does not exist', request_id: 'up-404' },
+          upstream: {
+            status: 404,
+            service: 'insight',
+            code: '24010003',
+            message: 'Resource does not exist',
+            request_id: 'up-404',
+          },
         });
       }
       return json(200, fake.permissionsOf(resource_type, resource_id));
@@ -89,7 +105,12 @@ export async function routeRequest(fake: FakeBff, req: FakeRequest): Promise<Res
       if (p.data.expected_update_date !== undefined && p.data.expected_update_date !== current.update_date) {
         return bffError(409, 'conflict', 'The resource changed since you loaded it.', { current });
       }
-      const next = { ...current, auth_switch_config: p.data.auth_switch_config, update_date: current.update_date + 1000, update_user_name: demoAccount.username };
+      const next = {
+        ...current,
+        auth_switch_config: p.data.auth_switch_config,
+        update_date: current.update_date + 1000,
+        update_user_name: demoAccount.username,
+      };
       fake.permissions.set(`${p.data.resource_type}/${p.data.resource_id}`, next);
       return json(200, next);
     }
@@ -102,21 +123,37 @@ export async function routeRequest(fake: FakeBff, req: FakeRequest): Promise<Res
     case 'GET /api/secmaster/workflows': {
       const p = parse(listWorkflowsBffQuerySchema, query(req));
       if (!p.ok) return p.res;
-      return json(200, { total: fake.workflows.length, offset: p.data.offset, limit: p.data.limit, items: fake.workflows });
+      return json(200, {
+        total: fake.workflows.length,
+        offset: p.data.offset,
+        limit: p.data.limit,
+        items: fake.workflows,
+      });
     }
     case 'POST /api/secmaster/workflows/export': {
       const p = parse(exportWorkflowsBodySchema, req.body);
       if (!p.ok) return p.res;
-      return fileResponse([encoder.encode(JSON.stringify({ workflows: p.data.id }))], { filename: 'attachment;filename=workflow.json', signal: req.signal });
+      return fileResponse([encoder.encode(JSON.stringify({ workflows: p.data.id }))], {
+        filename: 'attachment;filename=workflow.json',
+        signal: req.signal,
+      });
     }
     case 'POST /api/roma/assets/import': {
       const p = parse(importAssetsOptionsSchema, query(req));
       if (!p.ok) return p.res;
       if (!(req.body instanceof FormData) || !(req.body.get('ImportAssetRequestBody') instanceof Blob)) {
-        return bffError(400, 'validation_failed', 'ImportAssetRequestBody: required', { field: 'ImportAssetRequestBody' });
+        return bffError(400, 'validation_failed', 'ImportAssetRequestBody: required', {
+          field: 'ImportAssetRequestBody',
+        });
       }
       const id = `job-${fake.jobs.size + 1}`;
-      fake.jobs.set(id, { id, type: 'importAsset', status: 'RUNNING', progress_percent: 0, begin_time: '2026-11-23T10:00:00Z' });
+      fake.jobs.set(id, {
+        id,
+        type: 'importAsset',
+        status: 'RUNNING',
+        progress_percent: 0,
+        begin_time: '2026-11-23T10:00:00Z',
+      });
       return json(200, { job_id: id });
     }
     case 'GET /api/activity':
@@ -125,13 +162,23 @@ export async function routeRequest(fake: FakeBff, req: FakeRequest): Promise<Res
       if (!p.ok) return p.res;
       const f = p.data;
       const items = fake.activity.filter(
-        (a) => (!f.user || a.user === f.user) && (!f.operation || a.operation === f.operation) && (!f.outcome || a.outcome === f.outcome),
+        (a) =>
+          (!f.user || a.user === f.user) &&
+          (!f.operation || a.operation === f.operation) &&
+          (!f.outcome || a.outcome === f.outcome),
       );
       if (route === 'GET /api/activity.csv') {
         const csv = ['at,user,operation', ...items.map((a) => `${a.at},${a.user},${a.operation}`)].join('\n');
-        return new Response(csv, { headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="activity.csv"' } });
+        return new Response(csv, {
+          headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="activity.csv"' },
+        });
       }
-      return json(200, { total: items.length, offset: f.offset, limit: f.limit, items: items.slice(f.offset, f.offset + f.limit) });
+      return json(200, {
+        total: items.length,
+        offset: f.offset,
+        limit: f.limit,
+        items: items.slice(f.offset, f.offset + f.limit),
+      });
     }
     default:
       return bffError(404, 'not_found', `No route ${route}`);

@@ -8,7 +8,14 @@ import {
   type Session,
 } from '@portico/api-types';
 import { vi } from 'vitest';
-import { demoAccount, seedActivity, seedPermissions, seedResources, seedWorkflows, seedWorkspaces } from './fake-bff-data';
+import {
+  demoAccount,
+  seedActivity,
+  seedPermissions,
+  seedResources,
+  seedWorkflows,
+  seedWorkspaces,
+} from './fake-bff-data';
 import { routeRequest } from './fake-bff-routes';
 import { createFakeXhrClass } from './fake-xhr';
 import { bffError } from './responses';
@@ -98,7 +105,10 @@ export class FakeBff {
   /** Route the app's `fetch` and `XMLHttpRequest` here for the current test. */
   install(): void {
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+      const url = new URL(
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+        'http://localhost',
+      );
       const signal = init.signal;
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
       const text = typeof init.body === 'string' ? init.body : undefined;

@@ -7,9 +7,7 @@ describe('audit contract', () => {
       workspace_id: 'ws1',
       extra_resources: [],
     });
-    expect(
-      startAuditRequestSchema.safeParse({ workspace_id: 'ws1', resource_types: ['x'] }).success,
-    ).toBe(false);
+    expect(startAuditRequestSchema.safeParse({ workspace_id: 'ws1', resource_types: ['x'] }).success).toBe(false);
   });
 
   it('accepts a rule on any known switch but rejects an unknown one, naming the field', () => {

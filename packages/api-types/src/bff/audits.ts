@@ -71,8 +71,7 @@ const rulesSchema = z
   .superRefine((rules, ctx) => {
     const seen = new Set<string>();
     rules.forEach((r, i) => {
-      if (seen.has(r.id))
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'duplicate id' });
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'duplicate id' });
       seen.add(r.id);
     });
   });

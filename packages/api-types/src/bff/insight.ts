@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { pagedResultSchema } from './paged-result';
-import {
-  authSwitchConfigSchema,
-  listableResourceTypeSchema,
-  resourceTypeSchema,
-} from '../domain';
-import {
-  cooperateAuthorizationPropertiesSchema,
-  exportResourcePackageRequestSchema,
-} from '../upstream/insight';
+import { authSwitchConfigSchema, listableResourceTypeSchema, resourceTypeSchema } from '../domain';
+import { cooperateAuthorizationPropertiesSchema, exportResourcePackageRequestSchema } from '../upstream/insight';
 
 const pageQuery = {
   offset: z.coerce.number().int().min(0).default(0),

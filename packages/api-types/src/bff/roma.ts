@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  assetJobIdResponseSchema,
-  assetJobSchema,
-  importAssetsQuerySchema,
-} from '../upstream/roma';
+import { assetJobIdResponseSchema, assetJobSchema, importAssetsQuerySchema } from '../upstream/roma';
 
 export {
   assetManifestFileName,

@@ -53,9 +53,7 @@ export function impliedSwitches(type: ResourceType, name: PermissionSwitch): Per
 
 /** The switches that depend on `name`: turning `name` off must turn these off too. */
 export function dependentSwitches(type: ResourceType, name: PermissionSwitch): PermissionSwitch[] {
-  return switchesByResourceType[type].filter(
-    (s) => s !== name && impliedSwitches(type, s).includes(name),
-  );
+  return switchesByResourceType[type].filter((s) => s !== name && impliedSwitches(type, s).includes(name));
 }
 
 /**

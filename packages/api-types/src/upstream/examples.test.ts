@@ -35,8 +35,7 @@ const schemaByExample: Record<string, z.ZodType> = {
   'secmaster-export-workflows.request.json': exportWorkflowsRequestSchema,
 };
 
-const readExample = (name: string): unknown =>
-  JSON.parse(readFileSync(`${examplesDir}${name}`, 'utf8'));
+const readExample = (name: string): unknown => JSON.parse(readFileSync(`${examplesDir}${name}`, 'utf8'));
 
 describe("the provider's example payloads", () => {
   it('are all covered by a schema', () => {

@@ -14,15 +14,10 @@ export const iamTokenRequestSchema = z.object({
           domain: z.object({ name: z.string().min(1) }),
         }),
       }),
-      totp: z
-        .object({ user: z.object({ id: z.string().min(1), passcode: z.string().min(1) }) })
-        .optional(),
+      totp: z.object({ user: z.object({ id: z.string().min(1), passcode: z.string().min(1) }) }).optional(),
     }),
     scope: z.object({
-      project: z.union([
-        z.object({ id: z.string().min(1) }),
-        z.object({ name: z.string().min(1) }),
-      ]),
+      project: z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]),
     }),
   }),
 });
@@ -55,8 +50,6 @@ export type IamError = z.infer<typeof iamErrorSchema>;
 
 /** `GET /v3/projects?name={region}`. */
 export const iamProjectsResponseSchema = z.object({
-  projects: z.array(
-    z.looseObject({ id: z.string(), name: z.string(), domain_id: z.string(), enabled: z.boolean() }),
-  ),
+  projects: z.array(z.looseObject({ id: z.string(), name: z.string(), domain_id: z.string(), enabled: z.boolean() })),
 });
 export type IamProjectsResponse = z.infer<typeof iamProjectsResponseSchema>;

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  authSwitchConfigSchema,
-  exportableResourceTypeSchema,
-  resourceTypeSchema,
-} from '../domain';
+import { authSwitchConfigSchema, exportableResourceTypeSchema, resourceTypeSchema } from '../domain';
 import { epochMillisSchema, queryInt } from './common';
 
 export const workspaceIdHeader = 'x-workspace-id';
@@ -52,9 +48,7 @@ export const cooperateAuthorizationPropertiesSchema = z.looseObject({
   update_user: z.string(),
   update_user_name: z.string(),
 });
-export type CooperateAuthorizationProperties = z.infer<
-  typeof cooperateAuthorizationPropertiesSchema
->;
+export type CooperateAuthorizationProperties = z.infer<typeof cooperateAuthorizationPropertiesSchema>;
 
 // ---- resource-package/export --------------------------------------------------------------
 

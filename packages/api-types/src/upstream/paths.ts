@@ -9,12 +9,10 @@ export const upstreamPaths = {
   insight: {
     workspaces: (projectId: string, instanceId: string) =>
       `/v1/${enc(projectId)}/instances/${enc(instanceId)}/workspaces`,
-    dashboards: (projectId: string, kind: 'dashboard' | 'screen') =>
-      `/v1/${enc(projectId)}/resources/${kind}`,
+    dashboards: (projectId: string, kind: 'dashboard' | 'screen') => `/v1/${enc(projectId)}/resources/${kind}`,
     connections: (projectId: string) => `/v1/${enc(projectId)}/connections`,
     datasets: (projectId: string) => `/v1/${enc(projectId)}/datasets`,
-    properties: (projectId: string) =>
-      `/v1/${enc(projectId)}/authorization/cooperate-authorization/properties`,
+    properties: (projectId: string) => `/v1/${enc(projectId)}/authorization/cooperate-authorization/properties`,
     exportResourcePackage: (projectId: string) => `/v1/${enc(projectId)}/resource-package/export`,
   },
   secmaster: {

@@ -23,8 +23,16 @@ describe('activity CSV', () => {
     });
     expect(line).toBe('2026-01-01T00:00:00.000Z,demo-admin,,permissions.save,dashboard:d1,success,r1,,,,\r\n');
     // An operation whose outcome is not known yet is written as such.
-    expect(csvRow({ id: '2', at: '2026-01-01T00:00:00.000Z', user: 'u', operation: 'assets.import', target: 'a.zip', outcome: 'pending', request_id: 'r2' })).toBe(
-      '2026-01-01T00:00:00.000Z,u,,assets.import,a.zip,pending,r2,,,,\r\n',
-    );
+    expect(
+      csvRow({
+        id: '2',
+        at: '2026-01-01T00:00:00.000Z',
+        user: 'u',
+        operation: 'assets.import',
+        target: 'a.zip',
+        outcome: 'pending',
+        request_id: 'r2',
+      }),
+    ).toBe('2026-01-01T00:00:00.000Z,u,,assets.import,a.zip,pending,r2,,,,\r\n');
   });
 });

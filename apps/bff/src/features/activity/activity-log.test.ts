@@ -17,7 +17,12 @@ describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
         details: { name: '\u0000' },
       });
       const [entry] = (await listActivity(db, { offset: 0, limit: 1 })).items;
-      expect(entry).toMatchObject({ user: 'u\uFFFD', target: 'pkg\uFFFDname', error_code: 'e\uFFFD', details: { name: '\uFFFD' } });
+      expect(entry).toMatchObject({
+        user: 'u\uFFFD',
+        target: 'pkg\uFFFDname',
+        error_code: 'e\uFFFD',
+        details: { name: '\uFFFD' },
+      });
     } finally {
       await dispose();
     }
@@ -35,16 +40,27 @@ describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
         details: { note: 'kept' },
       });
       const pending = await listActivity(db, { outcome: 'pending', offset: 0, limit: 5 });
-      expect(pending.items).toEqual([expect.objectContaining({ id: entry.id, outcome: 'pending', after: { read: true } })]);
+      expect(pending.items).toEqual([
+        expect.objectContaining({ id: entry.id, outcome: 'pending', after: { read: true } }),
+      ]);
 
       await entry.settle({ outcome: 'success', before: { read: false }, after: { read: true, write: false } });
       const [settled] = (await listActivity(db, { offset: 0, limit: 5 })).items;
-      expect(settled).toMatchObject({ outcome: 'success', before: { read: false }, after: { read: true, write: false }, details: { note: 'kept' } });
+      expect(settled).toMatchObject({
+        outcome: 'success',
+        before: { read: false },
+        after: { read: true, write: false },
+        details: { note: 'kept' },
+      });
       expect(settled).not.toHaveProperty('error_code');
       expect((await listActivity(db, { outcome: 'pending', offset: 0, limit: 5 })).total).toBe(0);
 
       // A download cut after its success: one entry, now a failure; a later success clears the code.
-      await settleActivity(db, entry.id, { outcome: 'failure', error_code: 'stream_interrupted', request_id: 'upstream-r' });
+      await settleActivity(db, entry.id, {
+        outcome: 'failure',
+        error_code: 'stream_interrupted',
+        request_id: 'upstream-r',
+      });
       expect((await listActivity(db, { outcome: 'failure', offset: 0, limit: 5 })).items[0]).toMatchObject({
         id: entry.id,
         error_code: 'stream_interrupted',
@@ -63,7 +79,13 @@ describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
     const { db, dispose } = await open();
     try {
       const base = { outcome: 'success' as const, request_id: 'r' };
-      await recordActivity(db, { ...base, at: '2026-01-01T00:00:00.000Z', user: 'a', operation: 'session.sign_in', target: 'a' });
+      await recordActivity(db, {
+        ...base,
+        at: '2026-01-01T00:00:00.000Z',
+        user: 'a',
+        operation: 'session.sign_in',
+        target: 'a',
+      });
       await recordActivity(db, {
         ...base,
         at: '2026-01-02T00:00:00.000Z',
@@ -74,7 +96,15 @@ describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
         before: { read: false },
         after: { read: true },
       });
-      await recordActivity(db, { ...base, at: '2026-01-03T00:00:00.000Z', user: 'b', operation: 'assets.import', target: 'x.zip', outcome: 'failure', error_code: 'ROMA.10011' });
+      await recordActivity(db, {
+        ...base,
+        at: '2026-01-03T00:00:00.000Z',
+        user: 'b',
+        operation: 'assets.import',
+        target: 'x.zip',
+        outcome: 'failure',
+        error_code: 'ROMA.10011',
+      });
 
       const all = await listActivity(db, { offset: 0, limit: 50 });
       expect(all.total).toBe(3);
@@ -87,7 +117,12 @@ describe.each(testBackends)('activity log on $name', ({ open, skip }) => {
       // `_` is literal, not a wildcard.
       expect((await listActivity(db, { resource: 'd_', offset: 0, limit: 50 })).total).toBe(1);
       expect((await listActivity(db, { resource: 'x_zip', offset: 0, limit: 50 })).total).toBe(0);
-      const range = await listActivity(db, { from: '2026-01-01T12:00:00Z', to: '2026-01-02T12:00:00Z', offset: 0, limit: 50 });
+      const range = await listActivity(db, {
+        from: '2026-01-01T12:00:00Z',
+        to: '2026-01-02T12:00:00Z',
+        offset: 0,
+        limit: 50,
+      });
       expect(range.items.map((e) => e.user)).toEqual(['b']);
       const page = await listActivity(db, { offset: 1, limit: 1 });
       expect(page).toMatchObject({ total: 3, offset: 1, limit: 1 });

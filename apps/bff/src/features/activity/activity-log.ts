@@ -77,7 +77,9 @@ export async function recordActivity(db: Database, entry: NewActivity): Promise<
  * bulk fix's failed save names the upstream's) replace the pending entry's when given and are
  * kept otherwise; `error_code` is cleared unless given.
  */
-export type ActivitySettlement = Partial<Pick<ActivityEntry, 'error_code' | 'before' | 'after' | 'details' | 'request_id'>> & {
+export type ActivitySettlement = Partial<
+  Pick<ActivityEntry, 'error_code' | 'before' | 'after' | 'details' | 'request_id'>
+> & {
   outcome: Exclude<ActivityEntry['outcome'], 'pending'>;
 };
 

@@ -32,7 +32,12 @@ describe('activity', () => {
     await op.agent.delete('/api/session').set('x-csrf-token', op.csrf);
     const page = await auditor.agent.get('/api/activity?user=demo-operator&limit=1');
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ total: 2, offset: 0, limit: 1, items: [{ operation: 'session.sign_out', user: 'demo-operator' }] });
+    expect(page.body).toMatchObject({
+      total: 2,
+      offset: 0,
+      limit: 1,
+      items: [{ operation: 'session.sign_out', user: 'demo-operator' }],
+    });
     const bad = await auditor.agent.get('/api/activity?from=yesterday');
     expect(bad.body.error.field).toBe('from');
     const csv = await auditor.agent.get('/api/activity.csv?user=demo-operator');
@@ -47,7 +52,9 @@ describe('activity', () => {
   it('marks the cookie Secure when served over https', async () => {
     const https = await startBffFixture(up.url, { PUBLIC_ORIGIN: 'https://portico.example' });
     try {
-      const res = await request(https.app).post('/api/session').send({ domain: 'd', username: 'demo-admin', password: 'right-password' });
+      const res = await request(https.app)
+        .post('/api/session')
+        .send({ domain: 'd', username: 'demo-admin', password: 'right-password' });
       expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
     } finally {
       await https.close();

@@ -155,10 +155,7 @@ export class AuditStore {
   async list(q: ListAuditsQuery): Promise<ListAuditsResult> {
     const where = q.workspace_id ? 'WHERE workspace_id = $1' : '';
     const args = q.workspace_id ? [q.workspace_id] : [];
-    const [count] = await this.db.query<{ n: number | string }>(
-      `SELECT count(*) AS n FROM audits ${where}`,
-      args,
-    );
+    const [count] = await this.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM audits ${where}`, args);
     const n = args.length;
     const items = await this.db.query<AuditRecord>(
       `SELECT * FROM audits ${where} ORDER BY started_at DESC, id LIMIT $${n + 1} OFFSET $${n + 2}`,

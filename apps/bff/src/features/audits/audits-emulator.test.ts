@@ -94,9 +94,7 @@ describe('sweep against the emulator', () => {
     try {
       const { outcome, rows } = await sweep();
       expect(outcome.status).toBe('finished');
-      expect(new Set(rows.map((r) => `${r.resource_type}/${r.resource_id}`)).size).toBe(
-        outcome.total,
-      );
+      expect(new Set(rows.map((r) => `${r.resource_type}/${r.resource_id}`)).size).toBe(outcome.total);
       for (const r of rows.filter((x) => x.status === 'failed')) {
         expect([429, 500, 503]).toContain(r.error?.status);
         expect(r.error?.request_id).toBeTruthy();

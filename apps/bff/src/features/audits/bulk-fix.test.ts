@@ -11,10 +11,7 @@ const policy: Policy = {
   rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
 };
 const judged = (id: string, exportOn: boolean) =>
-  evaluateRow(
-    auditRow({ resource_id: id, switches: { use: true, edit: false, export: exportOn } }),
-    policy,
-  );
+  evaluateRow(auditRow({ resource_id: id, switches: { use: true, edit: false, export: exportOn } }), policy);
 const audit = {
   id: 'a1',
   rows: [
@@ -28,11 +25,7 @@ const ref = (resource_id: string) => ({ resource_type: 'dataset' as const, resou
 
 describe('planBulkFix', () => {
   it('lists every change before/after and says why the rest is skipped', () => {
-    const plan = planBulkFix(
-      audit,
-      ['bad-1', 'bad-2', 'good', 'broken', 'ghost', 'bad-1'].map(ref),
-      policy,
-    );
+    const plan = planBulkFix(audit, ['bad-1', 'bad-2', 'good', 'broken', 'ghost', 'bad-1'].map(ref), policy);
     expect(plan.policy_version).toBe(4);
     expect(plan.changes).toEqual([
       {

@@ -76,13 +76,9 @@ export function planUndo(
   earlierUndos: readonly BulkFixResult[] = [],
 ): BulkFixChange[] {
   const wanted = only ? new Set(only.map(key)) : undefined;
-  const undone = new Set(
-    earlierUndos.flatMap((u) => u.outcomes.filter((o) => o.status === 'succeeded').map(key)),
-  );
+  const undone = new Set(earlierUndos.flatMap((u) => u.outcomes.filter((o) => o.status === 'succeeded').map(key)));
   return fix.outcomes
-    .filter(
-      (o) => o.status === 'succeeded' && (!wanted || wanted.has(key(o))) && !undone.has(key(o)),
-    )
+    .filter((o) => o.status === 'succeeded' && (!wanted || wanted.has(key(o))) && !undone.has(key(o)))
     .map((o) => ({
       resource_type: o.resource_type,
       resource_id: o.resource_id,

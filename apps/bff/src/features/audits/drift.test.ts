@@ -60,10 +60,7 @@ describe('compareAudits', () => {
 
   it('refuses audits of different workspaces', () => {
     expect(() =>
-      compareAudits(
-        { summary: from, rows: [] },
-        { summary: { ...to, workspace_id: 'ws2' }, rows: [] },
-      ),
+      compareAudits({ summary: from, rows: [] }, { summary: { ...to, workspace_id: 'ws2' }, rows: [] }),
     ).toThrow(AuditsNotComparableError);
   });
 });

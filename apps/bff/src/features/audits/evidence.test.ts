@@ -10,9 +10,7 @@ const rows = [
     name: '=cmd|calc',
     switches: { use: true, edit: false, export: true },
     compliance: 'non_compliant',
-    findings: [
-      { rule_id: 'no-export', kind: 'must_be_off', switch: 'export', message: 'off, please' },
-    ],
+    findings: [{ rule_id: 'no-export', kind: 'must_be_off', switch: 'export', message: 'off, please' }],
   }),
   auditRow({
     resource_id: 'ds-2',

@@ -59,14 +59,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).to
 const onOff = (v: boolean | undefined) => (v === undefined ? '' : v ? 'on' : 'off');
 
 /** Repeated on every CSV record, so any extract of the file still says where it came from. */
-const auditMetaHeader = [
-  'workspace_id',
-  'project_id',
-  'audit_id',
-  'run_by',
-  'run_at',
-  'policy_version',
-];
+const auditMetaHeader = ['workspace_id', 'project_id', 'audit_id', 'run_by', 'run_at', 'policy_version'];
 
 export async function* auditCsv(a: AuditSummary, rows: Rows<AuditRow>): AsyncGenerator<string> {
   const meta = [a.workspace_id, a.project_id, a.id, a.run_by, a.started_at, a.policy_version];
@@ -111,11 +104,7 @@ export async function* auditCsv(a: AuditSummary, rows: Rows<AuditRow>): AsyncGen
 }
 
 /** `{"metadata":…,"rows":[…]}`, one row per line, so 10 000 rows never sit in one string. */
-export async function* auditJson(
-  a: AuditSummary,
-  rows: Rows<AuditRow>,
-  ctx: ExportContext,
-): AsyncGenerator<string> {
+export async function* auditJson(a: AuditSummary, rows: Rows<AuditRow>, ctx: ExportContext): AsyncGenerator<string> {
   yield `{"metadata":${JSON.stringify(auditMetadata(a, ctx))},\n"rows":[`;
   let first = true;
   for await (const r of rows) {
@@ -128,14 +117,7 @@ export async function* auditJson(
 type DriftKind = 'turned_on' | 'turned_off' | 'added' | 'gone';
 
 export function* driftCsv(d: DriftReport): Generator<string> {
-  const meta = [
-    d.workspace_id,
-    d.project_id,
-    d.from.id,
-    d.from.started_at,
-    d.to.id,
-    d.to.started_at,
-  ];
+  const meta = [d.workspace_id, d.project_id, d.from.id, d.from.started_at, d.to.id, d.to.started_at];
   yield csvLine([
     'workspace_id',
     'project_id',
@@ -152,16 +134,7 @@ export function* driftCsv(d: DriftReport): Generator<string> {
     'update_date',
   ]);
   const line = (kind: DriftKind, r: DriftChange | DriftResource, sw: string) =>
-    csvLine([
-      ...meta,
-      kind,
-      r.resource_type,
-      r.resource_id,
-      r.name,
-      sw,
-      r.update_user_name,
-      iso(r.update_date),
-    ]);
+    csvLine([...meta, kind, r.resource_type, r.resource_id, r.name, sw, r.update_user_name, iso(r.update_date)]);
   for (const c of d.turned_on) yield line('turned_on', c, c.switch);
   for (const c of d.turned_off) yield line('turned_off', c, c.switch);
   for (const r of d.added) yield line('added', r, '');

@@ -21,7 +21,8 @@ function flaky(db: Database) {
   const wrapped: Database = {
     kind: db.kind,
     query<T>(sql: string, params?: readonly unknown[]) {
-      if (state.failing?.test(sql)) return Promise.reject(new DatabaseUnavailableError(new Error('Connection terminated')));
+      if (state.failing?.test(sql))
+        return Promise.reject(new DatabaseUnavailableError(new Error('Connection terminated')));
       return db.query<T>(sql, params);
     },
     transaction: (fn) => db.transaction(fn),
@@ -36,7 +37,8 @@ describe('bulk fix and its activity entries', () => {
   let t: TestDatabase;
   let f: ReturnType<typeof flaky>;
   let h: ReturnType<typeof auditsTestApp>;
-  const harness = () => auditsTestApp(f.db, 6, 0, {
+  const harness = () =>
+    auditsTestApp(f.db, 6, 0, {
       record: (entry) => recordActivity(f.db, entry),
       settle: (id, settlement) => activitySettles(f.db).settle(id, settlement),
     });
@@ -47,7 +49,10 @@ describe('bulk fix and its activity entries', () => {
     await request(harness().app)
       .put('/api/policy')
       .set('x-test-role', 'admin')
-      .send({ rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }], expected_version: 0 })
+      .send({
+        rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
+        expected_version: 0,
+      })
       .expect(200);
   });
   beforeEach(() => {
@@ -133,6 +138,10 @@ describe('bulk fix and its activity entries', () => {
     const undone = await admin.post(`/api/audits/fix/${fixed.body.id}/undo`).send({});
     expect(undone.status).toBe(200);
     expect(undone.body).toMatchObject({ kind: 'undo', undo_of: fixed.body.id, succeeded: 3, failed: 0 });
-    expect([...h.records.values()].filter((r) => resources.some((x) => x.resource_id === r.resource_id && r.auth_switch_config.export))).toHaveLength(3);
+    expect(
+      [...h.records.values()].filter((r) =>
+        resources.some((x) => x.resource_id === r.resource_id && r.auth_switch_config.export),
+      ),
+    ).toHaveLength(3);
   });
 });

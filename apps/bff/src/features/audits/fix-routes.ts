@@ -123,12 +123,7 @@ export function registerFixRoutes(
     if (!audit) throw new HttpError(404, 'not_found', `No audit ${id}`);
     const policy = await policies.current();
     if (body.policy_version !== undefined && body.policy_version !== policy.version) {
-      throw new HttpError(
-        409,
-        'conflict',
-        `The policy is at version ${policy.version} now`,
-        'policy_version',
-      );
+      throw new HttpError(409, 'conflict', `The policy is at version ${policy.version} now`, 'policy_version');
     }
     const plan = planBulkFix(audit, body.resources, policy);
     if (body.dry_run) return void res.json(plan);

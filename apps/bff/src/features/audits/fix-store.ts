@@ -29,10 +29,7 @@ export class FixStore {
   }
 
   async get(id: string): Promise<BulkFixResult | undefined> {
-    const [r] = await this.db.query<{ result: unknown }>(
-      'SELECT result FROM audit_fixes WHERE id = $1',
-      [id],
-    );
+    const [r] = await this.db.query<{ result: unknown }>('SELECT result FROM audit_fixes WHERE id = $1', [id]);
     return r ? jsonOf<BulkFixResult>(r.result) : undefined;
   }
 
@@ -57,6 +54,9 @@ export function fixRecords(db: Database): FixRecords {
   return writeQueue<BulkFixResult>(db, 'bulk-fix records', {
     write: (_id, fix) => new FixStore(db).save(fix),
     merge: (_older, newer) => newer,
-    describe: { write: 'bulk-fix record', lost: 'its saves are in the activity log, but it cannot be undone in one click' },
+    describe: {
+      write: 'bulk-fix record',
+      lost: 'its saves are in the activity log, but it cannot be undone in one click',
+    },
   });
 }

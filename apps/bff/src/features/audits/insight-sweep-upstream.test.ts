@@ -84,7 +84,12 @@ describe('insightSweepUpstream', () => {
   it('asks for the pages left together once the first page has told the count', async () => {
     const total = (enumeratePagesAtOnce + 3) * enumeratePageSize + 10;
     const c = client(total);
-    const up = insightSweepUpstream({ client: c, session: { token: 't' }, workspaceId: 'ws', knownIds: async () => [] });
+    const up = insightSweepUpstream({
+      client: c,
+      session: { token: 't' },
+      workspaceId: 'ws',
+      knownIds: async () => [],
+    });
     const refs = await all(up.enumerate('dataset', gate));
     expect(refs.map((r) => r.resource_id)).toEqual(Array.from({ length: total }, (_, i) => `d-${i}`));
     expect(c.mostInFlight).toBe(enumeratePagesAtOnce);
@@ -93,7 +98,12 @@ describe('insightSweepUpstream', () => {
 
   it("follows the provider's own page size when it answers with less than the limit", async () => {
     const c = client(1_050, { pageSize: 100 });
-    const up = insightSweepUpstream({ client: c, session: { token: 't' }, workspaceId: 'ws', knownIds: async () => [] });
+    const up = insightSweepUpstream({
+      client: c,
+      session: { token: 't' },
+      workspaceId: 'ws',
+      knownIds: async () => [],
+    });
     const refs = await all(up.enumerate('dataset', gate));
     expect(refs.map((r) => r.resource_id)).toEqual(Array.from({ length: 1_050 }, (_, i) => `d-${i}`));
     expect(c.offsets).toEqual(Array.from({ length: 11 }, (_, i) => i * 100));
@@ -101,7 +111,12 @@ describe('insightSweepUpstream', () => {
 
   it('goes on from where a short page ended, not from the offsets asked before it came', async () => {
     const c = client(4_000, { shortAt: enumeratePageSize });
-    const up = insightSweepUpstream({ client: c, session: { token: 't' }, workspaceId: 'ws', knownIds: async () => [] });
+    const up = insightSweepUpstream({
+      client: c,
+      session: { token: 't' },
+      workspaceId: 'ws',
+      knownIds: async () => [],
+    });
     const ids = (await all(up.enumerate('dataset', gate))).map((r) => r.resource_id);
     expect(new Set(ids)).toEqual(new Set(Array.from({ length: 4_000 }, (_, i) => `d-${i}`)));
     expect(c.offsets).toEqual([0, 1_000, 2_000, 3_000, 1_999, 2_999, 3_999]);
@@ -115,7 +130,12 @@ describe('insightSweepUpstream', () => {
         }
         return page;
       });
-    const up = insightSweepUpstream({ client: client(5_000), session: { token: 't' }, workspaceId: 'ws', knownIds: async () => [] });
+    const up = insightSweepUpstream({
+      client: client(5_000),
+      session: { token: 't' },
+      workspaceId: 'ws',
+      knownIds: async () => [],
+    });
     await expect(all(up.enumerate('dataset', failing))).rejects.toMatchObject({ status: 500 });
   });
 
@@ -126,9 +146,7 @@ describe('insightSweepUpstream', () => {
       workspaceId: 'ws',
       knownIds: async (type) => (type === 'portal' ? ['p1'] : []),
     });
-    expect(await all(up.enumerate('portal', gate))).toEqual([
-      { resource_type: 'portal', resource_id: 'p1' },
-    ]);
+    expect(await all(up.enumerate('portal', gate))).toEqual([{ resource_type: 'portal', resource_id: 'p1' }]);
   });
 
   it("treats the BFF's UpstreamError as an UpstreamFailure, timeouts retryable, 404 not", () => {

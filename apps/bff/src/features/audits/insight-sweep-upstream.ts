@@ -34,13 +34,7 @@ export function insightSweepUpstream(deps: InsightSweepDeps): SweepUpstream {
       }
       const pageAt = (offset: number) => {
         const page = gate((signal) =>
-          deps.client.listResources(
-            deps.session,
-            deps.workspaceId,
-            type,
-            { offset, limit: enumeratePageSize },
-            signal,
-          ),
+          deps.client.listResources(deps.session, deps.workspaceId, type, { offset, limit: enumeratePageSize }, signal),
         );
         // A page left behind (the enumeration stopped or a page before it failed) must not
         // surface as an unhandled rejection; awaiting it still throws.

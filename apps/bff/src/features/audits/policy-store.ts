@@ -32,18 +32,13 @@ export class PolicyStore {
   constructor(private readonly db: Database) {}
 
   async current(): Promise<Policy> {
-    const [r] = await this.db.query<PolicyRecord>(
-      'SELECT * FROM audit_policies ORDER BY version DESC LIMIT 1',
-    );
+    const [r] = await this.db.query<PolicyRecord>('SELECT * FROM audit_policies ORDER BY version DESC LIMIT 1');
     return r ? toPolicy(r) : emptyPolicy;
   }
 
   async version(version: number): Promise<Policy | undefined> {
     if (version === 0) return emptyPolicy;
-    const [r] = await this.db.query<PolicyRecord>(
-      'SELECT * FROM audit_policies WHERE version = $1',
-      [version],
-    );
+    const [r] = await this.db.query<PolicyRecord>('SELECT * FROM audit_policies WHERE version = $1', [version]);
     return r ? toPolicy(r) : undefined;
   }
 

@@ -16,9 +16,7 @@ const policy = (rules: Policy['rules']): Policy => ({ version: 1, rules });
 
 describe('evaluateRow', () => {
   it('must_be_off flags a switch that is on, and only on its own type', () => {
-    const p = policy([
-      { id: 'r', kind: 'must_be_off', resource_type: 'dashboard', switch: 'export' },
-    ]);
+    const p = policy([{ id: 'r', kind: 'must_be_off', resource_type: 'dashboard', switch: 'export' }]);
     expect(evaluateRow(row({}), p)).toMatchObject({
       compliance: 'non_compliant',
       findings: [{ rule_id: 'r', kind: 'must_be_off', switch: 'export' }],
@@ -42,9 +40,7 @@ describe('evaluateRow', () => {
       owners: ['olga', 'u-9'],
     };
     expect(evaluateRow(row({}), policy([rule])).compliance).toBe('compliant');
-    expect(evaluateRow(row({ owner_name: 'x', owner: 'u-9' }), policy([rule])).compliance).toBe(
-      'compliant',
-    );
+    expect(evaluateRow(row({ owner_name: 'x', owner: 'u-9' }), policy([rule])).compliance).toBe('compliant');
     expect(evaluateRow(row({ owner_name: 'x', owner: 'u-2' }), policy([rule]))).toMatchObject({
       compliance: 'non_compliant',
       findings: [{ kind: 'only_owners', message: expect.stringContaining('olga, u-9') }],
@@ -60,9 +56,7 @@ describe('evaluateRow', () => {
 
 describe('policyFix', () => {
   it('turning read off turns off what depends on it', () => {
-    const p = policy([
-      { id: 'r', kind: 'must_be_off', resource_type: 'dashboard', switch: 'read' },
-    ]);
+    const p = policy([{ id: 'r', kind: 'must_be_off', resource_type: 'dashboard', switch: 'read' }]);
     const fix = policyFix(row({ switches: { read: true, edit: true, export: true } }), p);
     expect(fix).toEqual({ after: { read: false, edit: false, export: false }, unresolved: [] });
   });
@@ -74,13 +68,8 @@ describe('policyFix', () => {
   });
 
   it('turns off a switch the type does not list but the record carries (dataset export)', () => {
-    const p = policy([
-      { id: 'r', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' },
-    ]);
-    const fix = policyFix(
-      row({ resource_type: 'dataset', switches: { use: true, edit: false, export: true } }),
-      p,
-    );
+    const p = policy([{ id: 'r', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }]);
+    const fix = policyFix(row({ resource_type: 'dataset', switches: { use: true, edit: false, export: true } }), p);
     expect(fix?.after).toEqual({ use: true, edit: false, export: false });
   });
 

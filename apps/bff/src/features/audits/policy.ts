@@ -14,10 +14,7 @@ import {
  * The switches a row shows: every switch of the type (implications applied) plus any other key
  * the stored record carries, kept as stored so a policy can see it.
  */
-export function effectiveSwitches(
-  type: ResourceType,
-  raw: AuthSwitchConfig | undefined,
-): Record<string, boolean> {
+export function effectiveSwitches(type: ResourceType, raw: AuthSwitchConfig | undefined): Record<string, boolean> {
   return { ...raw, ...normaliseAuthSwitchConfig(type, raw) };
 }
 

@@ -56,10 +56,14 @@ describe('Retry-After through the emulator', () => {
     };
     emu.setFaults({ throttleRate: 1 });
     try {
-      const record = await withRetry(read, { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 30_000 }, {
-        clock,
-        random: () => 0.5,
-      });
+      const record = await withRetry(
+        read,
+        { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 30_000 },
+        {
+          clock,
+          random: () => 0.5,
+        },
+      );
       expect(record.resource_id).toBe(resourceId);
       // 1 000 ms from the header plus half the base delay of jitter; the backoff alone would be 5 ms.
       expect(sleeps).toEqual([1005]);

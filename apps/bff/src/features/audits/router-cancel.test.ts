@@ -39,9 +39,7 @@ describe('audits router: cancel', () => {
       const list = await store.list({ offset: 0, limit: 5 });
       return list.items.find((a) => a.status === 'running')?.id;
     });
-    const cancel = await request(h.app)
-      .post(`/api/audits/${id}/cancel`)
-      .set('x-test-role', 'auditor');
+    const cancel = await request(h.app).post(`/api/audits/${id}/cancel`).set('x-test-role', 'auditor');
     expect(cancel.status).toBe(202);
     const res = await running;
     const lines = res.text

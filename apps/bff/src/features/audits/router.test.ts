@@ -41,9 +41,7 @@ describe('audits router: the admin journey', () => {
     const saved = await as('admin')
       .put('/api/policy')
       .send({
-        rules: [
-          { id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' },
-        ],
+        rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
         expected_version: 0,
       });
     expect(saved.body).toMatchObject({ version: 1, saved_by: 'admin-user' });
@@ -70,9 +68,7 @@ describe('audits router: the admin journey', () => {
       after: { export: false },
     });
 
-    const fixed = await as('admin')
-      .post(`/api/audits/${a1}/fix`)
-      .send({ resources, policy_version: 1 });
+    const fixed = await as('admin').post(`/api/audits/${a1}/fix`).send({ resources, policy_version: 1 });
     expect(fixed.body).toMatchObject({ kind: 'fix', succeeded: 5, failed: 0 });
     expect(h.activity.filter((a) => a.operation === 'audit.fix')).toHaveLength(5);
     expect(h.activity.find((a) => a.operation === 'audit.fix')).toMatchObject({
@@ -107,9 +103,7 @@ describe('audits router: the admin journey', () => {
       run_by: 'admin-user',
       policy_version: 1,
     });
-    const driftCsv = await as('auditor').get(
-      `/api/audits/drift/export.csv?from=${a1}&to=${second.audit.id}`,
-    );
+    const driftCsv = await as('auditor').get(`/api/audits/drift/export.csv?from=${a1}&to=${second.audit.id}`);
     expect(driftCsv.text.trim().split('\r\n')).toHaveLength(6);
 
     const undoUrl = `/api/audits/fix/${fixed.body.id}/undo`;
@@ -138,9 +132,7 @@ describe('audits router: the admin journey', () => {
       failed: 1,
     });
     expect(undone.body.outcomes).toHaveLength(4);
-    expect(
-      undone.body.outcomes.find((o: { resource_id: string }) => o.resource_id === 'ds-2'),
-    ).toMatchObject({
+    expect(undone.body.outcomes.find((o: { resource_id: string }) => o.resource_id === 'ds-2')).toMatchObject({
       status: 'failed',
       error: { status: 409, code: 'conflict', message: expect.stringContaining('eve') },
     });
@@ -169,9 +161,7 @@ describe('audits router: the admin journey', () => {
       .send({ resources: [{ resource_type: 'dataset', resource_id: 'ds-0' }] });
     expect(fix.status).toBe(403);
     expect((await as('auditor').put('/api/policy').send({ rules: [] })).status).toBe(403);
-    expect((await as('operator').post('/api/audits').send({ workspace_id: 'ws1' })).status).toBe(
-      403,
-    );
+    expect((await as('operator').post('/api/audits').send({ workspace_id: 'ws1' })).status).toBe(403);
     expect((await as('operator').get('/api/audits')).status).toBe(403);
   });
 

@@ -15,15 +15,9 @@ import { PolicyStore, PolicyVersionConflictError } from './policy-store';
 import type { AuditsRouterDeps } from './router-deps';
 import { registerStartAuditRoutes } from './start-audit-routes';
 
-async function pipeLines(
-  res: Response,
-  type: string,
-  name: string,
-  lines: AsyncIterable<string> | Iterable<string>,
-) {
+async function pipeLines(res: Response, type: string, name: string, lines: AsyncIterable<string> | Iterable<string>) {
   res.status(200).type(type).setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  for await (const line of lines)
-    if (!res.write(line)) await new Promise((r) => res.once('drain', r));
+  for await (const line of lines) if (!res.write(line)) await new Promise((r) => res.once('drain', r));
   res.end();
 }
 
@@ -59,8 +53,7 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
         { summary: to, rows: await audits.detail(to.id).then((d) => d?.rows ?? []) },
       );
     } catch (e) {
-      if (e instanceof AuditsNotComparableError)
-        throw new HttpError(400, 'validation_failed', e.message, 'to');
+      if (e instanceof AuditsNotComparableError) throw new HttpError(400, 'validation_failed', e.message, 'to');
       throw e;
     }
   };
@@ -69,21 +62,11 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
   });
   auditRoutes.get('/drift/export.csv', deps.guard('runAudits'), async (req, res) => {
     const d = await drift(req.query);
-    await pipeLines(
-      res,
-      'text/csv; charset=utf-8',
-      `drift-${d.from.id}-${d.to.id}.csv`,
-      driftCsv(d),
-    );
+    await pipeLines(res, 'text/csv; charset=utf-8', `drift-${d.from.id}-${d.to.id}.csv`, driftCsv(d));
   });
   auditRoutes.get('/drift/export.json', deps.guard('runAudits'), async (req, res) => {
     const d = await drift(req.query);
-    await pipeLines(
-      res,
-      'application/json',
-      `drift-${d.from.id}-${d.to.id}.json`,
-      driftJson(d, exportContext(res)),
-    );
+    await pipeLines(res, 'application/json', `drift-${d.from.id}-${d.to.id}.json`, driftJson(d, exportContext(res)));
   });
 
   auditRoutes.get('/:id', deps.guard('runAudits'), async (req, res) => {
@@ -93,21 +76,11 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
   });
   auditRoutes.get('/:id/export.csv', deps.guard('runAudits'), async (req, res) => {
     const a = await found(validate(auditIdParamSchema, req.params, 'id').id);
-    await pipeLines(
-      res,
-      'text/csv; charset=utf-8',
-      `audit-${a.id}.csv`,
-      auditCsv(a, audits.rows(a.id)),
-    );
+    await pipeLines(res, 'text/csv; charset=utf-8', `audit-${a.id}.csv`, auditCsv(a, audits.rows(a.id)));
   });
   auditRoutes.get('/:id/export.json', deps.guard('runAudits'), async (req, res) => {
     const a = await found(validate(auditIdParamSchema, req.params, 'id').id);
-    await pipeLines(
-      res,
-      'application/json',
-      `audit-${a.id}.json`,
-      auditJson(a, audits.rows(a.id), exportContext(res)),
-    );
+    await pipeLines(res, 'application/json', `audit-${a.id}.json`, auditJson(a, audits.rows(a.id), exportContext(res)));
   });
 
   policyRoutes.get('/', deps.guard('runAudits'), async (_req, res) => {
@@ -117,12 +90,7 @@ export function createAuditsRouter(deps: AuditsRouterDeps): Router {
     const body = validate(savePolicyRequestSchema, req.body, 'body');
     const actor = deps.actor(res);
     try {
-      const saved = await policies.save(
-        body.rules,
-        actor.name,
-        now().toISOString(),
-        body.expected_version,
-      );
+      const saved = await policies.save(body.rules, actor.name, now().toISOString(), body.expected_version);
       await deps.record({
         user: actor.name,
         ...(actor.role ? { role: actor.role } : {}),

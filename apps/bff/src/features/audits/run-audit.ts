@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AuditEvent,
-  AuditRow,
-  AuditSummary,
-  Role,
-  StartAuditRequest,
-} from '@portico/api-types';
+import type { AuditEvent, AuditRow, AuditSummary, Role, StartAuditRequest } from '@portico/api-types';
 import { resourceTypes } from '@portico/api-types';
 import type { AuditStore } from './audit-store';
 import type { PolicyStore } from './policy-store';

@@ -164,7 +164,11 @@ describe('runSweep', () => {
   it('counts list pages against the request rate too', async () => {
     const rate = 50;
     const burst = 5;
-    const t = setup({ dataset: refs('dataset', 300) }, { pageSize: 5, listLatencyMs: 5 }, { ratePerSecond: rate, burst });
+    const t = setup(
+      { dataset: refs('dataset', 300) },
+      { pageSize: 5, listLatencyMs: 5 },
+      { ratePerSecond: rate, burst },
+    );
     await t.sweep();
     expect(t.upstream.listStarts).toHaveLength(60);
     const starts = [...t.upstream.listStarts, ...t.upstream.starts].sort((a, b) => a - b);

@@ -92,11 +92,7 @@ export async function runSweep(deps: SweepDeps, request: SweepRequest): Promise<
       async (ref) => {
         let row: UnjudgedRow;
         try {
-          const record = await withRetry(
-            (s) => deps.upstream.readPermissions(ref, s ?? signal),
-            policy,
-            retryDeps,
-          );
+          const record = await withRetry((s) => deps.upstream.readPermissions(ref, s ?? signal), policy, retryDeps);
           row = {
             resource_type: ref.resource_type,
             resource_id: ref.resource_id,

@@ -19,9 +19,7 @@ export const networkFailureStatus = 0;
 export function isUpstreamFailure(e: unknown): e is UpstreamFailure {
   if (typeof e !== 'object' || e === null) return false;
   const o = e as Record<string, unknown>;
-  return (
-    typeof o.status === 'number' && typeof o.code === 'string' && typeof o.message === 'string'
-  );
+  return typeof o.status === 'number' && typeof o.code === 'string' && typeof o.message === 'string';
 }
 
 export function toUpstreamFailure(e: unknown): UpstreamFailure {

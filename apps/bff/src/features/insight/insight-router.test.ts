@@ -29,9 +29,15 @@ const noSecrets = (res: { headers: object; text: string }) => {
 describe('GET /api/insight/workspaces and /resources', () => {
   it('lists workspaces without X-Workspace-Id', async () => {
     up.on('GET', '/v1/proj-1/instances/inst-1/workspaces', json(200, workspacesPage));
-    const res = await operator.agent.get('/api/insight/workspaces').set('cookie', 'x=1').set('authorization', 'Bearer browser');
+    const res = await operator.agent
+      .get('/api/insight/workspaces')
+      .set('cookie', 'x=1')
+      .set('authorization', 'Bearer browser');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ total: 1, items: [{ id: 'ws-default', name: 'Default', description: 'main', is_default: true }] });
+    expect(res.body).toEqual({
+      total: 1,
+      items: [{ id: 'ws-default', name: 'Default', description: 'main', is_default: true }],
+    });
     const sent = up.last();
     expect(sent.method).toBe('GET');
     expect(sent.query).toEqual({ offset: '0', limit: '1000' });
@@ -45,10 +51,20 @@ describe('GET /api/insight/workspaces and /resources', () => {
   it('lists dashboards and data sources in one shape, in the header workspace', async () => {
     up.on('GET', '/v1/proj-1/resources/dashboard', json(200, dashboardsPage));
     up.on('GET', '/v1/proj-1/connections', json(200, connectionsPage));
-    const dash = await auditor.agent.get('/api/insight/resources?type=dashboard&search=Sa&offset=0&limit=20').set('x-workspace-id', 'ws-2');
+    const dash = await auditor.agent
+      .get('/api/insight/resources?type=dashboard&search=Sa&offset=0&limit=20')
+      .set('x-workspace-id', 'ws-2');
     expect(dash.status).toBe(200);
-    expect(dash.body).toMatchObject({ total: 1, offset: 0, limit: 20, items: [{ id: 'dash-1', name: 'Sales', resource_type: 'dashboard' }] });
-    expect(up.last()).toMatchObject({ path: '/v1/proj-1/resources/dashboard', query: { offset: '0', limit: '20', name: 'Sa' } });
+    expect(dash.body).toMatchObject({
+      total: 1,
+      offset: 0,
+      limit: 20,
+      items: [{ id: 'dash-1', name: 'Sales', resource_type: 'dashboard' }],
+    });
+    expect(up.last()).toMatchObject({
+      path: '/v1/proj-1/resources/dashboard',
+      query: { offset: '0', limit: '20', name: 'Sa' },
+    });
     expect(up.last().headers['x-workspace-id']).toBe('ws-2');
 
     const conn = await auditor.agent.get('/api/insight/resources?type=datasource');
@@ -82,14 +98,28 @@ describe('permissions', () => {
     const res = await auditor.agent.get('/api/insight/permissions?resource_type=dashboard&resource_id=dash-1');
     expect(res.status).toBe(200);
     expect(res.body.auth_switch_config).toEqual({ read: true });
-    expect(up.last()).toMatchObject({ method: 'GET', path: props, query: { resource_id: 'dash-1', resource_type: 'dashboard' } });
+    expect(up.last()).toMatchObject({
+      method: 'GET',
+      path: props,
+      query: { resource_id: 'dash-1', resource_type: 'dashboard' },
+    });
     expect(up.last().headers).toMatchObject({ 'x-auth-token': recordedToken, 'x-workspace-id': 'ws-default' });
   });
 
   it('saves: CSRF required, exact body, activity with before and after', async () => {
     up.on('GET', props, json(200, propertiesRecord({ read: true })));
-    up.on('POST', props, (req, res) => json(200, propertiesRecord(JSON.parse(req.body).auth_switch_config, 1_800_000_000_000))(req, res, undefined as never));
-    const body = { resource_type: 'dashboard', resource_id: 'dash-1', auth_switch_config: { read: true, export: true } };
+    up.on('POST', props, (req, res) =>
+      json(200, propertiesRecord(JSON.parse(req.body).auth_switch_config, 1_800_000_000_000))(
+        req,
+        res,
+        undefined as never,
+      ),
+    );
+    const body = {
+      resource_type: 'dashboard',
+      resource_id: 'dash-1',
+      auth_switch_config: { read: true, export: true },
+    };
     const noCsrf = await operator.agent.put('/api/insight/permissions').send(body);
     expect(noCsrf.status).toBe(403);
     expect(noCsrf.body.error.code).toBe('csrf_failed');

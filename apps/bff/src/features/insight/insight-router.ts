@@ -98,7 +98,10 @@ export function createInsightRouter(deps: InsightRouterDeps): Router {
  * field by field, not as `{ ...pick(i), resource_type }`: a spread followed by a new property gives
  * each of up to 1 000 items a hidden class of its own (see serviceRequests).
  */
-function listed(i: Record<string, unknown> & { id: string; name: string }, type: ResourceSummary['resource_type']): ResourceSummary {
+function listed(
+  i: Record<string, unknown> & { id: string; name: string },
+  type: ResourceSummary['resource_type'],
+): ResourceSummary {
   const out: ResourceSummary = { id: i.id, name: i.name, resource_type: type };
   for (const k of ['create_user_name', 'update_user_name'] as const) if (typeof i[k] === 'string') out[k] = i[k];
   for (const k of ['create_date', 'update_date'] as const) if (typeof i[k] === 'number') out[k] = i[k];

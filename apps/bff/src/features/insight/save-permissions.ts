@@ -42,13 +42,23 @@ export async function savePermissions(
   const switchesBefore = before ? { before: before.auth_switch_config } : {};
   if (before && body.expected_update_date !== undefined && before.update_date !== body.expected_update_date) {
     await entry.settle({ outcome: 'failure', error_code: 'conflict', ...switchesBefore });
-    throw new HttpError(409, 'conflict', `Changed by ${before.update_user_name} since you loaded it`, undefined, undefined, {
-      current: before,
-    });
+    throw new HttpError(
+      409,
+      'conflict',
+      `Changed by ${before.update_user_name} since you loaded it`,
+      undefined,
+      undefined,
+      {
+        current: before,
+      },
+    );
   }
   let saved: PermissionsRecord;
   try {
-    saved = await deps.insight.savePermissions(session, workspaceId, { ...ref, auth_switch_config: body.auth_switch_config });
+    saved = await deps.insight.savePermissions(session, workspaceId, {
+      ...ref,
+      auth_switch_config: body.auth_switch_config,
+    });
   } catch (e) {
     await entry.settle({ ...failureSettlement(e), ...switchesBefore });
     throw e;

@@ -88,11 +88,17 @@ describe('hostile multipart bodies', () => {
     ['a file name that is not .zip', () => form([file('assets.exe')])],
     ['a field name of 1 000 characters', () => form([{ ...file('assets.zip'), name: 'f'.repeat(1000) }])],
     ['a field name of 100 000 characters', () => form([{ ...file('assets.zip'), name: 'f'.repeat(100_000) }])],
-    ['many parts', () => form([...Array.from({ length: 40 }, (_, i) => ({ name: `p${i}`, content: 'x' })), file('assets.zip')])],
+    [
+      'many parts',
+      () => form([...Array.from({ length: 40 }, (_, i) => ({ name: `p${i}`, content: 'x' })), file('assets.zip')]),
+    ],
     ['no file at all', () => form([{ name: 'note', content: 'x' }])],
     ['the field as text, not a file', () => form([{ name: field, content: zip }])],
     ['two files', () => form([file('assets-1.zip'), file('assets-2.zip')])],
-    ['a file under another field, then the package', () => form([{ ...file('other.zip'), name: 'other' }, file('assets.zip')])],
+    [
+      'a file under another field, then the package',
+      () => form([{ ...file('other.zip'), name: 'other' }, file('assets.zip')]),
+    ],
     ['an empty file', () => form([file('assets.zip', Buffer.alloc(0))])],
     ['a file that is not a ZIP, typed as one', () => form([file('assets.zip', '%PDF-1.7')])],
     ['a file that is not a ZIP, typed as HTML', () => form([file('assets.zip', '<html>', 'text/html')])],
@@ -122,13 +128,27 @@ describe('hostile multipart bodies', () => {
 
   it('random forms: never a 5xx, always the one shape, and ROMA finishes exactly the imports the BFF reports', async () => {
     const part: fc.Arbitrary<Part> = fc.record({
-      name: fc.oneof(fc.constant(field), fc.constantFrom('note', 'file', ''), hostileString.map((s) => s.replace(/["\r\n]/g, ''))),
+      name: fc.oneof(
+        fc.constant(field),
+        fc.constantFrom('note', 'file', ''),
+        hostileString.map((s) => s.replace(/["\r\n]/g, '')),
+      ),
       filename: fc.option(
-        fc.oneof(fc.constantFrom('assets.zip', 'a+b-c_d.zip', '../a.zip', '.zip', 'a.zip.exe', `${'b'.repeat(300)}.zip`), hostileString),
+        fc.oneof(
+          fc.constantFrom('assets.zip', 'a+b-c_d.zip', '../a.zip', '.zip', 'a.zip.exe', `${'b'.repeat(300)}.zip`),
+          hostileString,
+        ),
         { nil: undefined },
       ),
-      type: fc.option(fc.constantFrom('application/zip', 'text/plain', 'application/octet-stream', 'x/\u00e9'), { nil: undefined }),
-      content: fc.oneof(fc.constant(zip), fc.constant(''), fc.string({ maxLength: 20 }), fc.constant(Buffer.alloc(80 * 1024, 0x50))),
+      type: fc.option(fc.constantFrom('application/zip', 'text/plain', 'application/octet-stream', 'x/\u00e9'), {
+        nil: undefined,
+      }),
+      content: fc.oneof(
+        fc.constant(zip),
+        fc.constant(''),
+        fc.string({ maxLength: 20 }),
+        fc.constant(Buffer.alloc(80 * 1024, 0x50)),
+      ),
     });
     let successes = 0;
     let finished = 0;

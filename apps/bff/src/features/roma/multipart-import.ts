@@ -26,12 +26,26 @@ export interface IncomingAssetPackage {
 export function readAssetPackage(req: Request, maxBytes: number): Promise<IncomingAssetPackage> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(type)) {
-    return Promise.reject(new HttpError(415, 'unsupported_media_type', 'content-type: send the package as multipart/form-data', 'content-type'));
+    return Promise.reject(
+      new HttpError(
+        415,
+        'unsupported_media_type',
+        'content-type: send the package as multipart/form-data',
+        'content-type',
+      ),
+    );
   }
   const declared = Number(req.headers['content-length']);
   // Multipart framing adds a few hundred bytes; anything declared far beyond the limit is refused unread.
   if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) {
-    return Promise.reject(new HttpError(413, 'payload_too_large', `${importAssetFileField}: the file exceeds ${maxBytes} bytes`, importAssetFileField));
+    return Promise.reject(
+      new HttpError(
+        413,
+        'payload_too_large',
+        `${importAssetFileField}: the file exceeds ${maxBytes} bytes`,
+        importAssetFileField,
+      ),
+    );
   }
 
   const field = importAssetFileField;
@@ -86,29 +100,36 @@ export function readAssetPackage(req: Request, maxBytes: number): Promise<Incomi
       const fileName = info.filename ?? '';
       if (fileName.length > maxFileNameLength || !assetPackageFileNamePattern.test(fileName)) {
         file.resume();
-        stop(refuse(`a .zip name of at most ${maxFileNameLength} characters, starting with a letter or digit, using only + - _`));
+        stop(
+          refuse(
+            `a .zip name of at most ${maxFileNameLength} characters, starting with a letter or digit, using only + - _`,
+          ),
+        );
         return;
       }
       const guard = new ZipGuard(maxBytes);
       guard.on('error', stop);
       file.pipe(guard);
-      guard.ready.then(() => {
-        if (stopped) return;
-        const boundary = `----portico${randomBytes(12).toString('hex')}`;
-        const body = new PassThrough();
-        outgoing = body;
-        epilogue = `\r\n--${boundary}--\r\n`;
-        body.write(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-            'Content-Type: application/zip\r\n\r\n',
-        );
-        guard.pipe(body, { end: false });
-        guard.on('end', () => {
-          fileDone = true;
-          finish();
-        });
-        resolve({ fileName, body, contentType: `multipart/form-data; boundary=${boundary}`, failure });
-      }, () => undefined);
+      guard.ready.then(
+        () => {
+          if (stopped) return;
+          const boundary = `----portico${randomBytes(12).toString('hex')}`;
+          const body = new PassThrough();
+          outgoing = body;
+          epilogue = `\r\n--${boundary}--\r\n`;
+          body.write(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+              'Content-Type: application/zip\r\n\r\n',
+          );
+          guard.pipe(body, { end: false });
+          guard.on('end', () => {
+            fileDone = true;
+            finish();
+          });
+          resolve({ fileName, body, contentType: `multipart/form-data; boundary=${boundary}`, failure });
+        },
+        () => undefined,
+      );
     });
     // busboy skips parts past its limits silently: a second file or a flood of parts is refused.
     bb.on('filesLimit', () => stop(refuse('send exactly one file')));

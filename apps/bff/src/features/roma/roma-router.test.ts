@@ -21,8 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => up.clear());
 
-const post = (query = '') =>
-  op.agent.post(`/api/roma/assets/import${query}`).set('x-csrf-token', op.csrf);
+const post = (query = '') => op.agent.post(`/api/roma/assets/import${query}`).set('x-csrf-token', op.csrf);
 
 describe('POST /api/roma/assets/import', () => {
   it('streams the package to ROMA in field ImportAssetRequestBody with the query as given', async () => {
@@ -33,7 +32,11 @@ describe('POST /api/roma/assets/import', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ job_id: 'ff8080814dbd65d7014dbe0d84db0013' });
     const sent = up.last();
-    expect(sent).toMatchObject({ method: 'POST', path: importPath, query: { type: 'Merge', prefix: 'q3_', datasource_overwrite: 'true' } });
+    expect(sent).toMatchObject({
+      method: 'POST',
+      path: importPath,
+      query: { type: 'Merge', prefix: 'q3_', datasource_overwrite: 'true' },
+    });
     expect(sent.headers['x-auth-token']).toBe(recordedToken);
     expect(sent.headers.cookie).toBeUndefined();
     const boundary = /boundary=(.+)$/.exec(String(sent.headers['content-type']))?.[1];
@@ -43,7 +46,11 @@ describe('POST /api/roma/assets/import', () => {
         `Content-Type: application/zip\r\n\r\n${zip.toString('latin1')}\r\n--${boundary}--\r\n`,
     );
     const log = await op.agent.get('/api/activity?operation=assets.import');
-    expect(log.body.items[0]).toMatchObject({ target: 'assets-1.zip', outcome: 'success', details: { job_id: 'ff8080814dbd65d7014dbe0d84db0013' } });
+    expect(log.body.items[0]).toMatchObject({
+      target: 'assets-1.zip',
+      outcome: 'success',
+      details: { job_id: 'ff8080814dbd65d7014dbe0d84db0013' },
+    });
   });
 
   it('refuses a non-ZIP with 415 before calling ROMA', async () => {
@@ -55,7 +62,9 @@ describe('POST /api/roma/assets/import', () => {
 
   it('refuses a file over the limit with 413', async () => {
     up.on('POST', importPath, json(200, { job_id: 'x' }), { discardBody: true });
-    const res = await post().attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(2000)]), { filename: 'a.zip' });
+    const res = await post().attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(2000)]), {
+      filename: 'a.zip',
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
@@ -73,7 +82,16 @@ describe('POST /api/roma/assets/import', () => {
   });
 
   it('relays ROMA errors with every field', async () => {
-    up.on('POST', importPath, json(403, { error_code: 'ROMA.10012', error_msg: 'job running', error_details: 'one job per user', request_id: 'roma-req-7' }));
+    up.on(
+      'POST',
+      importPath,
+      json(403, {
+        error_code: 'ROMA.10012',
+        error_msg: 'job running',
+        error_details: 'one job per user',
+        request_id: 'roma-req-7',
+      }),
+    );
     const res = await post().attach('ImportAssetRequestBody', zip, { filename: 'a.zip' });
     expect(res.status).toBe(403);
     expect(res.body.error.upstream).toEqual({
@@ -94,8 +112,9 @@ describe('POST /api/roma/assets/import', () => {
       importPath,
       (_req, res, raw) => {
         res.writeHead(413, { 'content-type': 'application/json', 'x-request-id': 'roma-req-9', connection: 'close' });
-        res.end(JSON.stringify({ error_code: 'APIG.0201', error_msg: 'Request entity too large', request_id: 'roma-req-9' }), () =>
-          raw.socket.destroy(),
+        res.end(
+          JSON.stringify({ error_code: 'APIG.0201', error_msg: 'Request entity too large', request_id: 'roma-req-9' }),
+          () => raw.socket.destroy(),
         );
       },
       { early: true },
@@ -106,7 +125,9 @@ describe('POST /api/roma/assets/import', () => {
       const res = await agent
         .post('/api/roma/assets/import')
         .set('x-csrf-token', csrf)
-        .attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(32 * 1024 * 1024)]), { filename: `big-${i}.zip` });
+        .attach('ImportAssetRequestBody', Buffer.concat([zip, Buffer.alloc(32 * 1024 * 1024)]), {
+          filename: `big-${i}.zip`,
+        });
       expect(res.status).toBe(413);
       expect(res.body.error.upstream).toEqual({
         status: 413,
@@ -117,11 +138,10 @@ describe('POST /api/roma/assets/import', () => {
       });
     }
     const log = await agent.get('/api/activity?operation=assets.import&resource=big-');
-    expect(log.body.items.slice(0, 5).map((e: { outcome: string; error_code: string }) => [e.outcome, e.error_code])).toEqual(
-      Array(5).fill(['failure', 'APIG.0201']),
-    );
+    expect(
+      log.body.items.slice(0, 5).map((e: { outcome: string; error_code: string }) => [e.outcome, e.error_code]),
+    ).toEqual(Array(5).fill(['failure', 'APIG.0201']));
   });
-
 });
 
 describe('GET /api/roma/assets/jobs/:job_id', () => {

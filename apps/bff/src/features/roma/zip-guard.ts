@@ -28,12 +28,17 @@ export class ZipGuard extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.maxBytes) return cb(this.fail(new HttpError(413, 'payload_too_large', `${field}: the file exceeds ${this.maxBytes} bytes`, field)));
+    if (this.seen > this.maxBytes)
+      return cb(
+        this.fail(new HttpError(413, 'payload_too_large', `${field}: the file exceeds ${this.maxBytes} bytes`, field)),
+      );
     if (this.head.length < zipMagic.length) {
       this.head = Buffer.concat([this.head, chunk]);
       if (this.head.length < zipMagic.length) return cb();
       if (!zipMagic.every((b, i) => this.head[i] === b)) {
-        return cb(this.fail(new HttpError(415, 'unsupported_media_type', `${field}: the file is not a ZIP archive`, field)));
+        return cb(
+          this.fail(new HttpError(415, 'unsupported_media_type', `${field}: the file is not a ZIP archive`, field)),
+        );
       }
       this.resolveReady();
       const out = this.head;
@@ -45,7 +50,9 @@ export class ZipGuard extends Transform {
 
   override _flush(cb: TransformCallback): void {
     if (this.head.length < zipMagic.length) {
-      return cb(this.fail(new HttpError(415, 'unsupported_media_type', `${field}: the file is not a ZIP archive`, field)));
+      return cb(
+        this.fail(new HttpError(415, 'unsupported_media_type', `${field}: the file is not a ZIP archive`, field)),
+      );
     }
     cb();
   }

@@ -74,7 +74,13 @@ describe('POST /api/insight/resource-packages/export', () => {
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({
       code: 'upstream_error',
-      upstream: { status: 404, service: 'insight', code: '24010003', message: 'resource does not exist', request_id: 'up-req-1' },
+      upstream: {
+        status: 404,
+        service: 'insight',
+        code: '24010003',
+        message: 'resource does not exist',
+        request_id: 'up-req-1',
+      },
     });
   });
 
@@ -115,22 +121,34 @@ describe('SecMaster', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 1, offset: 0, limit: 10, items: [{ id: 'wf-1' }] });
     expect(up.last().query).toEqual({ offset: '0', limit: '10', name: 'Block' });
-    expect(up.last().headers).toMatchObject({ 'x-auth-token': recordedToken, 'content-type': 'application/json;charset=UTF-8' });
+    expect(up.last().headers).toMatchObject({
+      'x-auth-token': recordedToken,
+      'content-type': 'application/json;charset=UTF-8',
+    });
   });
 
   it('exports workflows as a file and relays SecMaster errors intact', async () => {
     up.on('POST', wfExport, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-disposition': 'attachment;filename=workflow.json' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-disposition': 'attachment;filename=workflow.json',
+      });
       res.end('{"workflows":[]}');
     });
-    const ok = await op.agent.post('/api/secmaster/workflows/export').set('x-csrf-token', op.csrf).send({ id: ['wf-1'] });
+    const ok = await op.agent
+      .post('/api/secmaster/workflows/export')
+      .set('x-csrf-token', op.csrf)
+      .send({ id: ['wf-1'] });
     expect(ok.status).toBe(200);
     expect(ok.headers['content-disposition']).toMatch(/filename="workflow.json"/);
     expect(ok.text).toBe('{"workflows":[]}');
     expect(up.last()).toMatchObject({ method: 'POST', path: wfExport, body: '{"id":["wf-1"]}' });
 
     up.on('POST', wfExport, json(400, { code: 'SecMaster.20048006', message: 'invalid workflow id' }));
-    const bad = await op.agent.post('/api/secmaster/workflows/export').set('x-csrf-token', op.csrf).send({ id: ['nope'] });
+    const bad = await op.agent
+      .post('/api/secmaster/workflows/export')
+      .set('x-csrf-token', op.csrf)
+      .send({ id: ['nope'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.upstream).toEqual({
       status: 400,

@@ -27,7 +27,12 @@ function signIn(app: Express, forwardedFor: string, username = 'victim', passwor
     .send({ domain: 'portico-demo', username, password });
 }
 
-async function failTimes(app: Express, times: number, forwardedFor: (i: number) => string, username?: (i: number) => string) {
+async function failTimes(
+  app: Express,
+  times: number,
+  forwardedFor: (i: number) => string,
+  username?: (i: number) => string,
+) {
   for (let i = 0; i < times; i++) {
     expect((await signIn(app, forwardedFor(i), username?.(i))).status).toBe(401);
   }
@@ -44,7 +49,12 @@ describe('behind a trusted proxy (TRUST_PROXY=loopback)', () => {
   it('takes the address the proxy saw, never one the client wrote in front of it', async () => {
     const app = bff.withEnv({ TRUST_PROXY: 'loopback' });
     // A sprayer writing a new address of its own into each request, over many users.
-    await failTimes(app, 5, (i) => `192.0.2.${i}, 203.0.113.9`, (i) => `user-${i}`);
+    await failTimes(
+      app,
+      5,
+      (i) => `192.0.2.${i}, 203.0.113.9`,
+      (i) => `user-${i}`,
+    );
     const blocked = await signIn(app, '192.0.2.200, 203.0.113.9', 'someone-else');
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
@@ -59,7 +69,9 @@ describe('behind a trusted proxy (TRUST_PROXY=loopback)', () => {
       .set('x-forwarded-proto', 'https');
     expect(res.status).toBe(201);
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    expect(String(res.headers['set-cookie'])).toMatch(/^__Host-portico_session=[\w-]{43}; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/);
+    expect(String(res.headers['set-cookie'])).toMatch(
+      /^__Host-portico_session=[\w-]{43}; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/,
+    );
   });
 });
 
@@ -71,7 +83,12 @@ describe.each([
     // Every request here comes from 127.0.0.1 itself: a larger budget per address keeps the two
     // settings' failures apart.
     const app = bff.withEnv({ ...env, SIGNIN_MAX_FAILURES_PER_ADDRESS: '20' });
-    await failTimes(app, 3, () => '203.0.113.7', () => victim);
+    await failTimes(
+      app,
+      3,
+      () => '203.0.113.7',
+      () => victim,
+    );
     expect((await signIn(app, '198.51.100.2', victim, 'right-password')).status).toBe(429);
   });
 

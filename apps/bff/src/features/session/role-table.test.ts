@@ -61,29 +61,38 @@ describe('the role table', () => {
   it('names exactly the registered routes and only capabilities of the contract', () => {
     expect(registered.length).toBeGreaterThanOrEqual(27);
     expect([...registered].sort()).toEqual(Object.keys(table).sort());
-    for (const need of Object.values(table)) expect(['anyone', 'signedIn', ...Object.keys(capabilities)]).toContain(need);
+    for (const need of Object.values(table))
+      expect(['anyone', 'signedIn', ...Object.keys(capabilities)]).toContain(need);
   });
 
-  it.each(roles)('is enforced for %s on every route: 403 forbidden exactly where the contract says no', async (role) => {
-    const { agent, csrf } = await signIn(role);
-    const outcomes: string[] = [];
-    for (const route of Object.keys(table).filter((k) => k !== 'DELETE /api/session')) {
-      const [method, path] = route.split(' ') as [string, string];
-      const need = table[route]!;
-      const allowed = need === 'anyone' || need === 'signedIn' || can([role], need);
-      // Sign-in goes without the agent's cookie: signing in again would rotate the agent's session.
-      const client = route === 'POST /api/session' ? request(fx.app) : agent;
-      const target = (client as unknown as Record<string, (p: string) => request.Test>)[method.toLowerCase()]!(path.replace(/:\w+/g, 'x1'));
-      const res = await target.set('x-csrf-token', csrf).send(route === 'POST /api/session' ? demoCredentials(userOf[role]) : {});
-      outcomes.push(`${route} ${allowed ? 'allowed' : 'forbidden'}`);
-      if (allowed) expect([401, 403, 405], `${route}: ${res.status} ${res.text.slice(0, 120)}`).not.toContain(res.status);
-      else expect([route, res.status, res.body.error?.code]).toEqual([route, 403, 'forbidden']);
-    }
-    // Sign-out last: it ends the session the other checks used.
-    const out = await agent.delete('/api/session').set('x-csrf-token', csrf);
-    expect(out.status).toBe(204);
-    expect(outcomes.filter((o) => o.endsWith('forbidden')).length).toBe(
-      Object.values(table).filter((n) => n !== 'anyone' && n !== 'signedIn' && !can([role], n)).length,
-    );
-  });
+  it.each(roles)(
+    'is enforced for %s on every route: 403 forbidden exactly where the contract says no',
+    async (role) => {
+      const { agent, csrf } = await signIn(role);
+      const outcomes: string[] = [];
+      for (const route of Object.keys(table).filter((k) => k !== 'DELETE /api/session')) {
+        const [method, path] = route.split(' ') as [string, string];
+        const need = table[route]!;
+        const allowed = need === 'anyone' || need === 'signedIn' || can([role], need);
+        // Sign-in goes without the agent's cookie: signing in again would rotate the agent's session.
+        const client = route === 'POST /api/session' ? request(fx.app) : agent;
+        const target = (client as unknown as Record<string, (p: string) => request.Test>)[method.toLowerCase()]!(
+          path.replace(/:\w+/g, 'x1'),
+        );
+        const res = await target
+          .set('x-csrf-token', csrf)
+          .send(route === 'POST /api/session' ? demoCredentials(userOf[role]) : {});
+        outcomes.push(`${route} ${allowed ? 'allowed' : 'forbidden'}`);
+        if (allowed)
+          expect([401, 403, 405], `${route}: ${res.status} ${res.text.slice(0, 120)}`).not.toContain(res.status);
+        else expect([route, res.status, res.body.error?.code]).toEqual([route, 403, 'forbidden']);
+      }
+      // Sign-out last: it ends the session the other checks used.
+      const out = await agent.delete('/api/session').set('x-csrf-token', csrf);
+      expect(out.status).toBe(204);
+      expect(outcomes.filter((o) => o.endsWith('forbidden')).length).toBe(
+        Object.values(table).filter((n) => n !== 'anyone' && n !== 'signedIn' && !can([role], n)).length,
+      );
+    },
+  );
 });

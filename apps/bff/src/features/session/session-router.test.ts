@@ -10,7 +10,11 @@ let now = new Date();
 
 beforeAll(async () => {
   up = await startRecordingUpstream();
-  bff = await startBffFixture(up.url, { SESSION_IDLE_TIMEOUT_MS: '600000', SIGNIN_MAX_FAILURES: '3' }, { now: () => now });
+  bff = await startBffFixture(
+    up.url,
+    { SESSION_IDLE_TIMEOUT_MS: '600000', SIGNIN_MAX_FAILURES: '3' },
+    { now: () => now },
+  );
 });
 afterAll(async () => {
   await bff.close();
@@ -24,7 +28,11 @@ describe('POST /api/session', () => {
       .post('/api/session')
       .send({ domain: 'portico-demo', username: 'demo-admin', password: 'right-password' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ user: { name: 'demo-admin', domain: 'portico-demo' }, roles: ['admin'], project_id: 'proj-1' });
+    expect(res.body).toMatchObject({
+      user: { name: 'demo-admin', domain: 'portico-demo' },
+      roles: ['admin'],
+      project_id: 'proj-1',
+    });
     expect(res.body.csrf_token).toMatch(/^[\w-]{20,}$/);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^portico_session=[\w-]{20,};/);
@@ -39,7 +47,10 @@ describe('POST /api/session', () => {
     expect(iam.path).toBe('/v3/auth/tokens');
     expect(JSON.parse(iam.body)).toEqual({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: 'demo-admin', password: 'right-password', domain: { name: 'portico-demo' } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'demo-admin', password: 'right-password', domain: { name: 'portico-demo' } } },
+        },
         scope: { project: { id: 'proj-1' } },
       },
     });
@@ -59,7 +70,10 @@ describe('POST /api/session', () => {
   });
 
   it('answers malformed and oversized JSON in the one error shape', async () => {
-    const broken = await request(bff.app).post('/api/session').set('content-type', 'application/json').send('{"domain":');
+    const broken = await request(bff.app)
+      .post('/api/session')
+      .set('content-type', 'application/json')
+      .send('{"domain":');
     expect(broken.status).toBe(400);
     expect(broken.body.error).toMatchObject({ code: 'validation_failed', field: 'body' });
     const huge = await request(bff.app)
@@ -83,14 +97,19 @@ describe('POST /api/session', () => {
       request(bff.app).post('/api/session').send({ domain: 'portico-demo', username: 'victim', password: 'wrong' });
     const first = await attempt();
     expect(first.status).toBe(401);
-    expect(first.body.error).toMatchObject({ code: 'invalid_credentials', upstream: { status: 401, service: 'iam', code: '401' } });
+    expect(first.body.error).toMatchObject({
+      code: 'invalid_credentials',
+      upstream: { status: 401, service: 'iam', code: '401' },
+    });
     await attempt();
     await attempt();
     const blocked = await attempt();
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     // Even the right password waits out the window.
-    const right = await request(bff.app).post('/api/session').send({ domain: 'portico-demo', username: 'victim', password: 'right-password' });
+    const right = await request(bff.app)
+      .post('/api/session')
+      .send({ domain: 'portico-demo', username: 'victim', password: 'right-password' });
     expect(right.status).toBe(429);
   });
 });

@@ -31,7 +31,12 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
     const body = validate(signInRequestSchema, req.body, 'body');
     const key = signinKeys(body.domain, body.username, req.ip ?? '');
     const keys = [key.pair, key.address];
-    const activity = { user: body.username, operation: 'session.sign_in' as const, target: `${body.domain}/${body.username}`, request_id: res.locals.requestId };
+    const activity = {
+      user: body.username,
+      operation: 'session.sign_in' as const,
+      target: `${body.domain}/${body.username}`,
+      request_id: res.locals.requestId,
+    };
     const waitMs = await deps.limiter.retryAfterMs(keys);
     if (waitMs > 0) {
       await recordActivity(deps.db, { ...activity, outcome: 'failure', error_code: 'rate_limited' });
@@ -44,8 +49,13 @@ export function createSessionRouter(deps: SessionRouterDeps): Router {
     } catch (e) {
       const refused = e instanceof UpstreamError && e.kind === 'http' && e.status >= 400 && e.status < 500;
       if (refused) await deps.limiter.recordFailure(keys);
-      await recordActivity(deps.db, { ...activity, outcome: 'failure', error_code: refused ? 'invalid_credentials' : 'upstream_error' });
-      if (refused) throw new HttpError(401, 'invalid_credentials', 'Wrong account, user name or password', undefined, e.detail);
+      await recordActivity(deps.db, {
+        ...activity,
+        outcome: 'failure',
+        error_code: refused ? 'invalid_credentials' : 'upstream_error',
+      });
+      if (refused)
+        throw new HttpError(401, 'invalid_credentials', 'Wrong account, user name or password', undefined, e.detail);
       throw e;
     }
     await deps.limiter.reset([key.pair]);

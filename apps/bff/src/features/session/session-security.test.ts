@@ -32,7 +32,9 @@ describe('the session cookie', () => {
     const cookies = res.headers['set-cookie'] as unknown as string[];
     expect(cookies).toHaveLength(1);
     const id = idOf(cookies[0], '__Host-portico_session')!;
-    expect(cookies[0]).toBe(`__Host-portico_session=${id}; Path=/; Expires=${new Date(res.body.expires_at).toUTCString()}; HttpOnly; Secure; SameSite=Strict`);
+    expect(cookies[0]).toBe(
+      `__Host-portico_session=${id}; Path=/; Expires=${new Date(res.body.expires_at).toUTCString()}; HttpOnly; Secure; SameSite=Strict`,
+    );
 
     // Read back under the same name only; the loopback name means nothing here.
     const me = await request(https.app).get('/api/session').set('cookie', `__Host-portico_session=${id}`);
@@ -42,13 +44,17 @@ describe('the session cookie', () => {
 
   it('keeps __Host-…; Secure over plain http to a host that is not loopback (a browser then refuses it)', async () => {
     const res = await request(bff.app).post('/api/session').set('host', 'portico.internal:8080').send(credentials);
-    expect(String(res.headers['set-cookie'])).toMatch(/^__Host-portico_session=[\w-]{43}; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/);
+    expect(String(res.headers['set-cookie'])).toMatch(
+      /^__Host-portico_session=[\w-]{43}; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/,
+    );
   });
 
   it('is portico_session without Secure only over plain http to a loopback host', async () => {
     for (const host of ['127.0.0.1:8080', 'localhost', '[::1]:9']) {
       const res = await request(bff.app).post('/api/session').set('host', host).send(credentials);
-      expect(String(res.headers['set-cookie'])).toMatch(/^portico_session=[\w-]{43}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+      expect(String(res.headers['set-cookie'])).toMatch(
+        /^portico_session=[\w-]{43}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict$/,
+      );
     }
   });
 
@@ -79,7 +85,10 @@ describe('session lifecycle', () => {
 
   it('never lets a planted cookie become the session (fixation)', async () => {
     const planted = 'A'.repeat(43);
-    const res = await request(bff.app).post('/api/session').set('cookie', `portico_session=${planted}`).send(credentials);
+    const res = await request(bff.app)
+      .post('/api/session')
+      .set('cookie', `portico_session=${planted}`)
+      .send(credentials);
     expect(res.status).toBe(201);
     expect(idOf(res.headers['set-cookie'], 'portico_session')).not.toBe(planted);
     const replay = await request(bff.app).get('/api/session').set('cookie', `portico_session=${planted}`);
@@ -92,7 +101,9 @@ describe('session lifecycle', () => {
     const id = idOf(cookie, 'portico_session')!;
     const out = await agent.delete('/api/session').set('x-csrf-token', csrf);
     expect(out.status).toBe(204);
-    expect(String(out.headers['set-cookie'])).toBe('portico_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict');
+    expect(String(out.headers['set-cookie'])).toBe(
+      'portico_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict',
+    );
     const replayed = (r: request.Test) => r.set('cookie', `portico_session=${id}`).set('x-csrf-token', csrf);
     const read = await replayed(request(bff.app).get('/api/session'));
     expect(read.status).toBe(401);
@@ -132,9 +143,15 @@ describe('sign-in from another origin', () => {
     }
     const own = await request(bff.app).post('/api/session').set('sec-fetch-site', 'same-origin').send(credentials);
     expect(own.status).toBe(201);
-    const https1 = await request(https.app).post('/api/session').set('origin', 'https://portico.example').send(credentials);
+    const https1 = await request(https.app)
+      .post('/api/session')
+      .set('origin', 'https://portico.example')
+      .send(credentials);
     expect(https1.status).toBe(201);
-    const plainHttp = await request(https.app).post('/api/session').set('origin', 'http://portico.example').send(credentials);
+    const plainHttp = await request(https.app)
+      .post('/api/session')
+      .set('origin', 'http://portico.example')
+      .send(credentials);
     expect(plainHttp.status).toBe(403);
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { pgliteTestDatabase, postgresTestDatabase, skipPostgres, type TestDatabase } from '../../testing/test-databases';
+import {
+  pgliteTestDatabase,
+  postgresTestDatabase,
+  skipPostgres,
+  type TestDatabase,
+} from '../../testing/test-databases';
 import { createSessionStore } from './session-store';
 
 const base = {
@@ -53,12 +58,8 @@ describe('session store reads', () => {
     const s = await store.create(base);
     const stored = async () =>
       new Date(
-        (
-          await db.query<{ last_seen_at: string | Date }>(
-            'SELECT last_seen_at FROM sessions WHERE id = $1',
-            [s.id],
-          )
-        )[0]!.last_seen_at,
+        (await db.query<{ last_seen_at: string | Date }>('SELECT last_seen_at FROM sessions WHERE id = $1', [s.id]))[0]!
+          .last_seen_at,
       ).getTime();
     const created = await stored();
     t = new Date('2026-01-01T00:00:30Z');

@@ -40,9 +40,7 @@ const fromRow = (r: Row): ServerSession => ({
 
 export const newSecret = () => randomBytes(32).toString('base64url');
 
-export type LookupResult =
-  | { status: 'live'; session: ServerSession }
-  | { status: 'expired' | 'idle' | 'missing' };
+export type LookupResult = { status: 'live'; session: ServerSession } | { status: 'expired' | 'idle' | 'missing' };
 
 /**
  * Sessions in the database, so any replica can serve any user. On the embedded database, which
@@ -84,14 +82,16 @@ export function createSessionStore(db: Database, idleTimeoutMs: number, now: () 
     async lookup(id: string): Promise<LookupResult> {
       const hit = cache.get(id);
       const at = now();
-      if (hit && at.getTime() < hit.until && hit.session.expiresAt > at) return { status: 'live', session: hit.session };
+      if (hit && at.getTime() < hit.until && hit.session.expiresAt > at)
+        return { status: 'live', session: hit.session };
       cache.delete(id);
       const rows = await db.query<Row>('SELECT * FROM sessions WHERE id = $1', [id]);
       const row = rows[0];
       if (!row) return { status: 'missing' };
       const s = fromRow(row);
       const t = now();
-      const status = s.expiresAt <= t ? 'expired' : t.getTime() - s.lastSeenAt.getTime() > idleTimeoutMs ? 'idle' : 'live';
+      const status =
+        s.expiresAt <= t ? 'expired' : t.getTime() - s.lastSeenAt.getTime() > idleTimeoutMs ? 'idle' : 'live';
       if (status !== 'live') {
         await db.query('DELETE FROM sessions WHERE id = $1', [id]);
         return { status };

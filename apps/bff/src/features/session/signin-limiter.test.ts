@@ -15,7 +15,10 @@ afterAll(() => testDb.dispose());
 beforeEach(async () => {
   await testDb.db.query('DELETE FROM signin_failures');
   t = Date.parse('2026-05-01T00:00:00Z');
-  limiter = createSigninLimiter(testDb.db, { user: 3, ip: 10 }, window, () => new Date(t), { baseLockMs: minute, maxLockMs: 6 * minute });
+  limiter = createSigninLimiter(testDb.db, { user: 3, ip: 10 }, window, () => new Date(t), {
+    baseLockMs: minute,
+    maxLockMs: 6 * minute,
+  });
 });
 
 const attacker = signinKeys('Portico-Demo', 'Victim', '203.0.113.9');

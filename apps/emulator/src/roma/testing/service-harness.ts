@@ -25,7 +25,13 @@ export function testContext(assetJobDurationMs = 10_000): TestContext {
   const random = createRandom(42);
   const hex = () => Math.floor(random.next() * 16).toString(16);
   const faultConfig: FaultConfig = {
-    latencyMs: 0, errorRate: 0, throttleRate: 0, cutStreamAfterBytes: null, largeFileBytes: null, cutUploadAfterBytes: null, resetRate: 0,
+    latencyMs: 0,
+    errorRate: 0,
+    throttleRate: 0,
+    cutStreamAfterBytes: null,
+    largeFileBytes: null,
+    cutUploadAfterBytes: null,
+    resetRate: 0,
   };
   let dirty = 0;
   return {
@@ -36,7 +42,9 @@ export function testContext(assetJobDurationMs = 10_000): TestContext {
     newId: () => Array.from({ length: 32 }, hex).join(''),
     newUuid: () => crypto.randomUUID(),
     random,
-    markDirty: () => { dirty += 1; },
+    markDirty: () => {
+      dirty += 1;
+    },
     faults: () => faultConfig,
     dirtyCount: () => dirty,
   };

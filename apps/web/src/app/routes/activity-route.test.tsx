@@ -37,7 +37,12 @@ const fixEntry = (id: string, resourceId: string): ActivityEntry => ({
 /** An admin's log holding two saves of bulk fix `fix-7`; the fake answers its undo. */
 function withFix(fake: FakeBff, undo: (dryRun: boolean) => Response) {
   fake.activity.push(fixEntry('a-3', 'ds-1'), fixEntry('a-4', 'ds-2'));
-  fake.override('POST', '/api/audits/fix/fix-7/undo', (req) => undo((req.body as { dry_run?: boolean }).dry_run === true), { once: false });
+  fake.override(
+    'POST',
+    '/api/audits/fix/fix-7/undo',
+    (req) => undo((req.body as { dry_run?: boolean }).dry_run === true),
+    { once: false },
+  );
 }
 
 const undoResult = (outcomes: BulkFixResult['outcomes']): BulkFixResult => ({
@@ -71,25 +76,35 @@ describe('activity route', () => {
     withFix(fake, (dryRun) =>
       dryRun
         ? json(200, { fix_id: 'fix-7', changes: [change('ds-1'), change('ds-2')] })
-        : json(200, undoResult([
-            { ...change('ds-1'), status: 'succeeded' },
-            { ...change('ds-2'), status: 'failed', error: { status: 409, code: 'conflict', message: 'changed by eve since the audit', request_id: 'up-9' } },
-          ])),
+        : json(
+            200,
+            undoResult([
+              { ...change('ds-1'), status: 'succeeded' },
+              {
+                ...change('ds-2'),
+                status: 'failed',
+                error: { status: 409, code: 'conflict', message: 'changed by eve since the audit', request_id: 'up-9' },
+              },
+            ]),
+          ),
     );
     const app = renderApp('/activity?ws=ws-default');
     await app.user.click(await screen.findByRole('button', { name: 'Undo the bulk fix that changed dataset:ds-2' }));
     const dialog = await screen.findByRole('dialog', { name: 'Undo the bulk fix: 2 changes to revert' });
-    expect(within(within(dialog).getByRole('list', { name: 'Changes to revert' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Set ds-1 (dataset:ds-1): export: off → on',
-      'Set ds-2 (dataset:ds-2): export: off → on',
-    ]);
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Changes to revert' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Set ds-1 (dataset:ds-1): export: off → on', 'Set ds-2 (dataset:ds-2): export: off → on']);
     // Nothing is reverted until the admin confirms.
     expect(fake.requestsTo('POST', '/api/audits/fix/fix-7/undo').map((r) => r.body)).toEqual([{ dry_run: true }]);
     expect(within(dialog).getByRole('button', { name: 'Keep the fix' })).toHaveFocus();
     const listedBefore = fake.requestsTo('GET', '/api/activity').length;
     await app.user.click(within(dialog).getByRole('button', { name: 'Revert 2 changes' }));
     expect(await screen.findByText('Undo done: 1 succeeded, 1 failed.')).toBeInTheDocument();
-    expect(screen.getByText(/Set ds-2: conflict changed by eve since the audit \(Request ID: up-9\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Set ds-2: conflict changed by eve since the audit \(Request ID: up-9\)/),
+    ).toBeInTheDocument();
     expect(fake.requestsTo('POST', '/api/audits/fix/fix-7/undo').at(-1)?.body).toEqual({});
     // The log is read again so the undo's own entries appear.
     await waitFor(() => expect(fake.requestsTo('GET', '/api/activity').length).toBeGreaterThan(listedBefore));
@@ -97,7 +112,8 @@ describe('activity route', () => {
 
   it('says so when nothing is left to undo, and keeping the fix changes nothing', async () => {
     const fake = installFakeBff({ roles: ['admin'] });
-    let answer = (dryRun: boolean) => (dryRun ? json(200, { fix_id: 'fix-7', changes: [change('ds-1')] }) : json(500, {}));
+    let answer = (dryRun: boolean) =>
+      dryRun ? json(200, { fix_id: 'fix-7', changes: [change('ds-1')] }) : json(500, {});
     withFix(fake, (dryRun) => answer(dryRun));
     const app = renderApp('/activity?ws=ws-default');
     await app.user.click(await screen.findByRole('button', { name: 'Undo the bulk fix that changed dataset:ds-1' }));

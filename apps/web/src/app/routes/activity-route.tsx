@@ -8,7 +8,9 @@ import { useSession } from '../../features/session/api/get-session';
 /** The bulk fix a successful `audit.fix` entry belongs to, if any. */
 const fixIdOf = (entry: ActivityEntry): string | undefined => {
   const fixId = entry.details?.fix_id;
-  return entry.operation === 'audit.fix' && entry.outcome === 'success' && typeof fixId === 'string' ? fixId : undefined;
+  return entry.operation === 'audit.fix' && entry.outcome === 'success' && typeof fixId === 'string'
+    ? fixId
+    : undefined;
 };
 
 /** Activity, where an admin can undo a bulk fix from any of its entries. */

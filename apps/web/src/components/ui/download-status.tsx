@@ -30,7 +30,11 @@ export function DownloadStatus({ state, onCancel }: { state: DownloadState; onCa
         </p>
       );
     case 'cancelled':
-      return <p role="status" className="text-sm">{t('download.cancelled')}</p>;
+      return (
+        <p role="status" className="text-sm">
+          {t('download.cancelled')}
+        </p>
+      );
     case 'failed':
       return state.error instanceof IncompleteDownloadError ? (
         <ErrorPanel error={new Error(t('download.cut'))} />

@@ -17,7 +17,14 @@ describe('ErrorPanel', () => {
     });
     render(<ErrorPanel error={err} />);
     const alert = screen.getByRole('alert');
-    for (const text of ['ROMA refused the package', 'upstream_error', 'ROMA.10011', 'Decompression failed', 'roma-9', 'bff-1']) {
+    for (const text of [
+      'ROMA refused the package',
+      'upstream_error',
+      'ROMA.10011',
+      'Decompression failed',
+      'roma-9',
+      'bff-1',
+    ]) {
       expect(alert).toHaveTextContent(text);
     }
     await user.click(screen.getByRole('button', { name: 'Copy error details' }));

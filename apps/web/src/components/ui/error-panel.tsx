@@ -13,7 +13,8 @@ export function ErrorPanel({ error, title }: { error: unknown; title?: string })
   if (api) rows.push([t('error.code'), api.code]);
   if (api?.upstream) {
     rows.push([t('error.upstreamCode'), api.upstream.code], [t('error.upstreamMessage'), api.upstream.message]);
-    if (api.upstream.request_id) rows.push([`${t('error.requestId')} (${api.upstream.service ?? 'upstream'})`, api.upstream.request_id]);
+    if (api.upstream.request_id)
+      rows.push([`${t('error.requestId')} (${api.upstream.service ?? 'upstream'})`, api.upstream.request_id]);
   }
   if (api?.requestId) rows.push([t('error.requestId'), api.requestId]);
   const copy = async () => {
@@ -22,7 +23,10 @@ export function ErrorPanel({ error, title }: { error: unknown; title?: string })
     setCopied(true);
   };
   return (
-    <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <div className="font-semibold">{title ?? t('error.title')}</div>
       <p>{message}</p>
       {rows.length > 0 && (

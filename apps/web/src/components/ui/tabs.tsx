@@ -25,7 +25,11 @@ export function Tabs<T extends string>({
     }
   };
   return (
-    <div role="tablist" aria-label={label} className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
+    <div
+      role="tablist"
+      aria-label={label}
+      className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
+    >
       {tabs.map((tab, i) => (
         <button
           key={tab.id}

@@ -1,11 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import {
-  can,
-  type ActivityEntry,
-  type Capability,
-  type PermissionsRecord,
-  type Role,
-} from '@portico/api-types';
+import { can, type ActivityEntry, type Capability, type PermissionsRecord, type Role } from '@portico/api-types';
 import express, { type ErrorRequestHandler } from 'express';
 import { HttpError } from '../../../http/http-error';
 import type { Database } from '../../../db/database';
@@ -26,10 +20,7 @@ export function auditsTestApp(
   const records = new Map<string, PermissionsRecord>();
   for (let i = 0; i < datasets; i++) {
     const ref = { resource_type: 'dataset' as const, resource_id: `ds-${i}` };
-    records.set(
-      ref.resource_id,
-      permissionsRecord(ref, { auth_switch_config: { use: true, export: i % 2 === 0 } }),
-    );
+    records.set(ref.resource_id, permissionsRecord(ref, { auth_switch_config: { use: true, export: i % 2 === 0 } }));
   }
   const activity: Omit<ActivityEntry, 'id' | 'at'>[] = [];
   let updates = 0;
@@ -81,11 +72,7 @@ export function auditsTestApp(
       db,
       insight,
       guard: (c: Capability) => (req, _res, next) =>
-        next(
-          can([roleOf(req.headers['x-test-role'])], c)
-            ? undefined
-            : new HttpError(403, 'forbidden', c),
-        ),
+        next(can([roleOf(req.headers['x-test-role'])], c) ? undefined : new HttpError(403, 'forbidden', c)),
       actor: (res) => ({
         name: `${roleOf(res.req.headers['x-test-role'])}-user`,
         role: roleOf(res.req.headers['x-test-role']),

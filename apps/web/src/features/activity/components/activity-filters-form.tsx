@@ -41,7 +41,12 @@ export function ActivityFiltersForm({
   // Re-mount the form when the URL changes so its fields show what is applied.
   const formKey = JSON.stringify(filters);
   return (
-    <form key={formKey} onSubmit={onSubmit} aria-label={t('activity.filters')} className="grid items-end gap-3 md:grid-cols-3 lg:grid-cols-7">
+    <form
+      key={formKey}
+      onSubmit={onSubmit}
+      aria-label={t('activity.filters')}
+      className="grid items-end gap-3 md:grid-cols-3 lg:grid-cols-7"
+    >
       <FormField label={t('activity.user')}>
         <input name="user" className={inputClass} defaultValue={filters.user ?? ''} />
       </FormField>

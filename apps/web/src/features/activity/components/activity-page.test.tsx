@@ -47,7 +47,11 @@ describe('activity', () => {
     expect(within(row).queryByText('Success')).not.toBeInTheDocument();
 
     const outcome = screen.getByLabelText('Outcome');
-    expect(within(outcome).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', 'success', 'failure', 'pending']);
+    expect(
+      within(outcome)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['', 'success', 'failure', 'pending']);
     await app.user.selectOptions(outcome, 'pending');
     await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
     await waitFor(() => expect(within(screen.getByRole('table')).queryByText('alice')).not.toBeInTheDocument());
@@ -62,7 +66,11 @@ describe('activity', () => {
     await screen.findByRole('table');
     await app.user.type(screen.getByLabelText('From'), '2026-11-21T00:00');
     await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
-    await waitFor(() => expect(fake.requestsTo('GET', '/api/activity').at(-1)?.url.searchParams.get('from')).toBe(new Date('2026-11-21T00:00').toISOString()));
+    await waitFor(() =>
+      expect(fake.requestsTo('GET', '/api/activity').at(-1)?.url.searchParams.get('from')).toBe(
+        new Date('2026-11-21T00:00').toISOString(),
+      ),
+    );
   });
 
   it('downloads the filtered log as CSV', async () => {

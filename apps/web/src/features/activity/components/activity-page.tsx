@@ -38,14 +38,32 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <tr>
-                <th scope="col" className="py-1 pr-3">{t('activity.at')}</th>
-                <th scope="col" className="py-1 pr-3">{t('activity.user')}</th>
-                <th scope="col" className="py-1 pr-3">{t('activity.operation')}</th>
-                <th scope="col" className="py-1 pr-3">{t('activity.target')}</th>
-                <th scope="col" className="py-1 pr-3">{t('activity.outcome')}</th>
-                <th scope="col" className="py-1 pr-3">{t('activity.change')}</th>
-                <th scope="col" className="py-1 pr-3">{t('activity.requestId')}</th>
-                {rowAction && <th scope="col" className="py-1 pr-3">{t('activity.actions')}</th>}
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.at')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.user')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.operation')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.target')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.outcome')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.change')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('activity.requestId')}
+                </th>
+                {rowAction && (
+                  <th scope="col" className="py-1 pr-3">
+                    {t('activity.actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -76,12 +94,31 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
         </div>
       )}
       {data && data.total > 0 && (
-        <nav aria-label={t('activity.page', { from: offset + 1, to: Math.min(offset + activityPageSize, data.total), total: data.total })} className="flex items-center gap-2 text-sm">
-          <Button disabled={offset === 0} onClick={() => apply({ offset: String(Math.max(0, offset - activityPageSize)) })}>
+        <nav
+          aria-label={t('activity.page', {
+            from: offset + 1,
+            to: Math.min(offset + activityPageSize, data.total),
+            total: data.total,
+          })}
+          className="flex items-center gap-2 text-sm"
+        >
+          <Button
+            disabled={offset === 0}
+            onClick={() => apply({ offset: String(Math.max(0, offset - activityPageSize)) })}
+          >
             {t('activity.previous')}
           </Button>
-          <span>{t('activity.page', { from: offset + 1, to: Math.min(offset + activityPageSize, data.total), total: data.total })}</span>
-          <Button disabled={offset + activityPageSize >= data.total} onClick={() => apply({ offset: String(offset + activityPageSize) })}>
+          <span>
+            {t('activity.page', {
+              from: offset + 1,
+              to: Math.min(offset + activityPageSize, data.total),
+              total: data.total,
+            })}
+          </span>
+          <Button
+            disabled={offset + activityPageSize >= data.total}
+            onClick={() => apply({ offset: String(offset + activityPageSize) })}
+          >
             {t('activity.next')}
           </Button>
         </nav>

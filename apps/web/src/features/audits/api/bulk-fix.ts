@@ -1,9 +1,4 @@
-import {
-  bulkFixPlanSchema,
-  bulkFixResultSchema,
-  undoFixPlanSchema,
-  type BulkFixRequest,
-} from '@portico/api-types';
+import { bulkFixPlanSchema, bulkFixResultSchema, undoFixPlanSchema, type BulkFixRequest } from '@portico/api-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { auditKeys } from './audit-keys';
@@ -41,12 +36,16 @@ export const usePlanBulkFix = (auditId: string) =>
 export function useRunBulkFix(auditId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { resources: Refs; policyVersion: number }) => runBulkFix(auditId, input.resources, input.policyVersion),
+    mutationFn: (input: { resources: Refs; policyVersion: number }) =>
+      runBulkFix(auditId, input.resources, input.policyVersion),
     onSettled: () => qc.invalidateQueries({ queryKey: auditKeys.lists() }),
   });
 }
 
 export function useUndoBulkFix() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: undoBulkFix, onSettled: () => qc.invalidateQueries({ queryKey: auditKeys.lists() }) });
+  return useMutation({
+    mutationFn: undoBulkFix,
+    onSettled: () => qc.invalidateQueries({ queryKey: auditKeys.lists() }),
+  });
 }

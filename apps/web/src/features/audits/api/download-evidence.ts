@@ -16,6 +16,7 @@ export function downloadEvidence(
   format: EvidenceFormat,
   opts: { signal: AbortSignal; onProgress: (p: DownloadProgress) => void },
 ) {
-  const fallbackName = source.kind === 'audit' ? `audit-${source.id}.${format}` : `drift-${source.from}-${source.to}.${format}`;
+  const fallbackName =
+    source.kind === 'audit' ? `audit-${source.id}.${format}` : `drift-${source.from}-${source.to}.${format}`;
   return downloadFile(evidencePath(source, format), undefined, { ...opts, fallbackName });
 }

@@ -17,4 +17,5 @@ export const auditQueryOptions = (id: string) =>
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 2_000 : false),
   });
 
-export const useAudit = (id: string | undefined) => useQuery({ ...auditQueryOptions(id ?? ''), enabled: id !== undefined });
+export const useAudit = (id: string | undefined) =>
+  useQuery({ ...auditQueryOptions(id ?? ''), enabled: id !== undefined });

@@ -8,7 +8,11 @@ export function getDrift(from: string, to: string, signal?: AbortSignal) {
 }
 
 export const driftQueryOptions = (from: string, to: string) =>
-  queryOptions({ queryKey: auditKeys.drift(from, to), queryFn: ({ signal }) => getDrift(from, to, signal), staleTime: Infinity });
+  queryOptions({
+    queryKey: auditKeys.drift(from, to),
+    queryFn: ({ signal }) => getDrift(from, to, signal),
+    staleTime: Infinity,
+  });
 
 export const useDrift = (pair: { from: string; to: string } | undefined) =>
   useQuery({ ...driftQueryOptions(pair?.from ?? '', pair?.to ?? ''), enabled: pair !== undefined });

@@ -5,6 +5,7 @@ import { auditKeys } from './audit-keys';
 
 export const getPolicy = (signal?: AbortSignal) => apiFetch('/api/policy', policySchema, { signal });
 
-export const policyQueryOptions = () => queryOptions({ queryKey: auditKeys.policy(), queryFn: ({ signal }) => getPolicy(signal) });
+export const policyQueryOptions = () =>
+  queryOptions({ queryKey: auditKeys.policy(), queryFn: ({ signal }) => getPolicy(signal) });
 
 export const usePolicy = () => useQuery(policyQueryOptions());

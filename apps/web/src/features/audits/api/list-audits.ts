@@ -4,7 +4,9 @@ import { apiFetch, toQueryString } from '../../../lib/api-client';
 import { auditKeys } from './audit-keys';
 
 export function listAudits(workspaceId: string | undefined, signal?: AbortSignal) {
-  return apiFetch(`/api/audits${toQueryString({ workspace_id: workspaceId, limit: 50 })}`, listAuditsResultSchema, { signal });
+  return apiFetch(`/api/audits${toQueryString({ workspace_id: workspaceId, limit: 50 })}`, listAuditsResultSchema, {
+    signal,
+  });
 }
 
 export const auditsQueryOptions = (workspaceId: string | undefined) =>

@@ -51,7 +51,12 @@ export function useAuditRun() {
             switch (e.type) {
               case 'started':
                 idRef.current = e.audit_id;
-                setState((s) => ({ ...s, auditId: e.audit_id, total: e.total, enumerationErrors: e.enumeration_errors ?? [] }));
+                setState((s) => ({
+                  ...s,
+                  auditId: e.audit_id,
+                  total: e.total,
+                  enumerationErrors: e.enumeration_errors ?? [],
+                }));
                 break;
               case 'row':
                 pending.push(e.row);
@@ -62,7 +67,13 @@ export function useAuditRun() {
                 break;
               case 'finished':
                 flush();
-                setState((s) => ({ ...s, status: e.audit.status === 'cancelled' ? 'cancelled' : 'finished', summary: e.audit, done: e.audit.done, total: e.audit.total }));
+                setState((s) => ({
+                  ...s,
+                  status: e.audit.status === 'cancelled' ? 'cancelled' : 'finished',
+                  summary: e.audit,
+                  done: e.audit.done,
+                  total: e.audit.total,
+                }));
                 break;
               case 'cancelled':
                 flush();
@@ -79,11 +90,17 @@ export function useAuditRun() {
         if (timer) clearTimeout(timer);
         flush();
         // A stream that ended without a final event was cut: say so rather than show "running".
-        setState((s) => (s.status === 'running' ? { ...s, status: 'failed', error: new Error('stream ended early') } : s));
+        setState((s) =>
+          s.status === 'running' ? { ...s, status: 'failed', error: new Error('stream ended early') } : s,
+        );
       } catch (error) {
         if (timer) clearTimeout(timer);
         flush();
-        setState((s) => ({ ...s, status: ac.signal.aborted ? 'cancelled' : 'failed', error: ac.signal.aborted ? undefined : error }));
+        setState((s) => ({
+          ...s,
+          status: ac.signal.aborted ? 'cancelled' : 'failed',
+          error: ac.signal.aborted ? undefined : error,
+        }));
       } finally {
         if (controller.current === ac) controller.current = null;
         void qc.invalidateQueries({ queryKey: auditKeys.lists() });

@@ -16,12 +16,20 @@ function twoAudits() {
   const fake = installFakeBff({ roles: ['auditor'] });
   const before = [auditRow({ resource_id: 'ds-1', name: 'Orders', switches: { use: true, edit: false } })];
   const after = [
-    auditRow({ resource_id: 'ds-1', name: 'Orders', switches: { use: false, edit: false }, update_user_name: 'demo-admin' }),
+    auditRow({
+      resource_id: 'ds-1',
+      name: 'Orders',
+      switches: { use: false, edit: false },
+      update_user_name: 'demo-admin',
+    }),
     auditRow({ resource_id: 'ds-7', name: 'Returns' }),
   ];
   installFakeAudits(fake, {
     rows: [],
-    audits: [storedAudit('aud-a', before, '2026-01-01T00:00:00.000Z'), storedAudit('aud-b', after, '2026-01-02T00:00:00.000Z')],
+    audits: [
+      storedAudit('aud-a', before, '2026-01-01T00:00:00.000Z'),
+      storedAudit('aud-b', after, '2026-01-02T00:00:00.000Z'),
+    ],
   });
   return { fake, app: renderApp('/audit?ws=ws-default') };
 }
@@ -31,7 +39,8 @@ describe('drift and evidence', () => {
     const { fake, app } = twoAudits();
     const saved = captureDownloads();
     // Ticked newest first: the pair is still read from the older audit to the newer.
-    for (const box of (await screen.findAllByRole('checkbox', { name: /^Compare Audit of/ }, { timeout: 5000 }))) await app.user.click(box);
+    for (const box of await screen.findAllByRole('checkbox', { name: /^Compare Audit of/ }, { timeout: 5000 }))
+      await app.user.click(box);
     expect(await screen.findByRole('heading', { name: '1 switch turned off' })).toBeInTheDocument();
     expect(screen.getByText(/Orders \(dataset\) — use — by demo-admin/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '1 resource added' })).toBeInTheDocument();

@@ -36,10 +36,21 @@ export function AuditFilters({
   return (
     <div className="flex flex-wrap items-end gap-2" role="group" aria-label={t('audit.filters')}>
       <Field id="af-search" label={t('audit.filter.search')}>
-        <input id="af-search" type="search" className={input} value={filters.search ?? ''} onChange={(e) => set('search', e.target.value)} />
+        <input
+          id="af-search"
+          type="search"
+          className={input}
+          value={filters.search ?? ''}
+          onChange={(e) => set('search', e.target.value)}
+        />
       </Field>
       <Field id="af-type" label={t('audit.filter.type')}>
-        <select id="af-type" className={input} value={filters.type ?? ''} onChange={(e) => set('type', e.target.value as RowFilters['type'])}>
+        <select
+          id="af-type"
+          className={input}
+          value={filters.type ?? ''}
+          onChange={(e) => set('type', e.target.value as RowFilters['type'])}
+        >
           <option value="">{t('audit.filter.any')}</option>
           {resourceTypes.map((type) => (
             <option key={type} value={type}>
@@ -49,7 +60,12 @@ export function AuditFilters({
         </select>
       </Field>
       <Field id="af-switch" label={t('audit.filter.switch')}>
-        <select id="af-switch" className={input} value={filters.switch ?? ''} onChange={(e) => set('switch', e.target.value as RowFilters['switch'])}>
+        <select
+          id="af-switch"
+          className={input}
+          value={filters.switch ?? ''}
+          onChange={(e) => set('switch', e.target.value as RowFilters['switch'])}
+        >
           <option value="">{t('audit.filter.any')}</option>
           {permissionSwitches.map((s) => (
             <option key={s} value={s}>
@@ -59,14 +75,24 @@ export function AuditFilters({
         </select>
       </Field>
       <Field id="af-value" label={t('audit.filter.value')}>
-        <select id="af-value" className={input} value={filters.value ?? ''} onChange={(e) => set('value', e.target.value as RowFilters['value'])}>
+        <select
+          id="af-value"
+          className={input}
+          value={filters.value ?? ''}
+          onChange={(e) => set('value', e.target.value as RowFilters['value'])}
+        >
           <option value="">{t('audit.filter.any')}</option>
           <option value="on">{t('audit.on')}</option>
           <option value="off">{t('audit.off')}</option>
         </select>
       </Field>
       <Field id="af-finding" label={t('audit.filter.finding')}>
-        <select id="af-finding" className={input} value={filters.finding ?? ''} onChange={(e) => set('finding', e.target.value as Compliance)}>
+        <select
+          id="af-finding"
+          className={input}
+          value={filters.finding ?? ''}
+          onChange={(e) => set('finding', e.target.value as Compliance)}
+        >
           <option value="">{t('audit.filter.any')}</option>
           {findings.map((f) => (
             <option key={f} value={f}>
@@ -76,19 +102,40 @@ export function AuditFilters({
         </select>
       </Field>
       <Field id="af-owner" label={t('audit.filter.owner')}>
-        <input id="af-owner" className={input} value={filters.owner ?? ''} onChange={(e) => set('owner', e.target.value)} />
+        <input
+          id="af-owner"
+          className={input}
+          value={filters.owner ?? ''}
+          onChange={(e) => set('owner', e.target.value)}
+        />
       </Field>
       <Field id="af-by" label={t('audit.filter.changedBy')}>
-        <input id="af-by" className={input} value={filters.changedBy ?? ''} onChange={(e) => set('changedBy', e.target.value)} />
+        <input
+          id="af-by"
+          className={input}
+          value={filters.changedBy ?? ''}
+          onChange={(e) => set('changedBy', e.target.value)}
+        />
       </Field>
       <Field id="af-since" label={t('audit.filter.changedSince')}>
-        <input id="af-since" type="date" className={input} value={day} onChange={(e) => set('changedSince', e.target.value ? Date.parse(`${e.target.value}T00:00:00Z`) : undefined)} />
+        <input
+          id="af-since"
+          type="date"
+          className={input}
+          value={day}
+          onChange={(e) => set('changedSince', e.target.value ? Date.parse(`${e.target.value}T00:00:00Z`) : undefined)}
+        />
       </Field>
       <Field id="af-sort" label={t('audit.filter.sort')}>
-        <select id="af-sort" className={input} value={`${sort.key}:${sort.dir}`} onChange={(e) => {
-          const [key, dir] = e.target.value.split(':') as [SortKey, RowSort['dir']];
-          onSort({ key, dir });
-        }}>
+        <select
+          id="af-sort"
+          className={input}
+          value={`${sort.key}:${sort.dir}`}
+          onChange={(e) => {
+            const [key, dir] = e.target.value.split(':') as [SortKey, RowSort['dir']];
+            onSort({ key, dir });
+          }}
+        >
           {sortKeys.flatMap((k) =>
             (['asc', 'desc'] as const).map((d) => (
               <option key={`${k}:${d}`} value={`${k}:${d}`}>

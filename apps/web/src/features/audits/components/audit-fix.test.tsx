@@ -11,15 +11,29 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const finding = { rule_id: 'no-ds-use', kind: 'must_be_off' as const, switch: 'use' as const, message: 'use must be off' };
+const finding = {
+  rule_id: 'no-ds-use',
+  kind: 'must_be_off' as const,
+  switch: 'use' as const,
+  message: 'use must be off',
+};
 
 async function openStored(roles: ('admin' | 'auditor')[]) {
   const fake = installFakeBff({ roles });
   const rows = [
     ...scenarioRows(),
-    auditRow({ resource_id: 'ds-3', name: 'Refunds', switches: { use: true, edit: true }, compliance: 'non_compliant', findings: [finding] }),
+    auditRow({
+      resource_id: 'ds-3',
+      name: 'Refunds',
+      switches: { use: true, edit: true },
+      compliance: 'non_compliant',
+      findings: [finding],
+    }),
   ];
-  const audits = installFakeAudits(fake, { rows: [], audits: [storedAudit('aud-old', rows, '2026-01-01T00:00:00.000Z')] });
+  const audits = installFakeAudits(fake, {
+    rows: [],
+    audits: [storedAudit('aud-old', rows, '2026-01-01T00:00:00.000Z')],
+  });
   const app = renderApp('/audit?ws=ws-default');
   await app.user.click(await screen.findByRole('button', { name: /Audit of .* by demo-admin/ }, { timeout: 5000 }));
   await screen.findByRole('table', { name: 'Summary by type' });
@@ -36,14 +50,20 @@ describe('bulk fix', () => {
     await app.user.click(screen.getByRole('button', { name: 'Review fix of 2 rows' }));
     const dialog = await screen.findByRole('dialog', { name: 'Apply the policy: 2 changes' });
     const changes = within(dialog).getByRole('list', { name: 'Changes to apply' });
-    expect(within(changes).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(changes)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Orders (dataset:ds-1): use: on → off — no-ds-use',
       'Refunds (dataset:ds-3): use: on → off — no-ds-use',
     ]);
     expect(fake.requestsTo('POST', '/api/audits/aud-old/fix')[0]?.body).toMatchObject({ dry_run: true });
     await app.user.click(within(dialog).getByRole('button', { name: 'Apply 2 changes' }));
     expect(await screen.findByText('Fix done: 1 succeeded, 1 failed.')).toBeInTheDocument();
-    expect(screen.getByText(/Refunds: conflict changed by bob since the audit \(Request ID: up-ds-3\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Refunds: conflict changed by bob since the audit \(Request ID: up-ds-3\)/),
+    ).toBeInTheDocument();
     expect(fake.requestsTo('POST', '/api/audits/aud-old/fix')[1]?.body).toEqual({
       resources: [
         { resource_type: 'dataset', resource_id: 'ds-1' },

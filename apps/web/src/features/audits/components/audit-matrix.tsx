@@ -6,7 +6,8 @@ import { rowKey } from './row-key';
 
 const rowHeight = 36;
 const viewHeight = 420;
-const cols = 'grid grid-cols-[2rem_minmax(10rem,2fr)_7rem_8rem_repeat(4,3.5rem)_8rem_11rem_8rem] items-center gap-2 px-2';
+const cols =
+  'grid grid-cols-[2rem_minmax(10rem,2fr)_7rem_8rem_repeat(4,3.5rem)_8rem_11rem_8rem] items-center gap-2 px-2';
 
 /**
  * Resources × switches, virtualised: only the visible rows are in the DOM, so 10 000 rows
@@ -28,9 +29,18 @@ export const AuditMatrix = memo(function AuditMatrix({
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows: visible, totalSize } = useFixedRows({ count: rows.length, rowHeight, scrollRef, viewHeight });
   return (
-    <div role="table" aria-label={t('audit.matrix.label')} aria-rowcount={rows.length + 1} className="rounded border border-slate-200 text-sm dark:border-slate-700">
+    <div
+      role="table"
+      aria-label={t('audit.matrix.label')}
+      aria-rowcount={rows.length + 1}
+      className="rounded border border-slate-200 text-sm dark:border-slate-700"
+    >
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${cols} border-b border-slate-200 bg-slate-100 py-1 text-xs font-semibold dark:border-slate-700 dark:bg-slate-800`}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={`${cols} border-b border-slate-200 bg-slate-100 py-1 text-xs font-semibold dark:border-slate-700 dark:bg-slate-800`}
+        >
           <span role="columnheader">
             <span className="sr-only">{t('audit.matrix.select')}</span>
           </span>
@@ -47,7 +57,14 @@ export const AuditMatrix = memo(function AuditMatrix({
           <span role="columnheader">{t('audit.matrix.finding')}</span>
         </div>
       </div>
-      <div ref={scrollRef} tabIndex={0} role="rowgroup" aria-label={t('audit.matrix.rows')} style={{ height: viewHeight }} className="overflow-auto">
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        role="rowgroup"
+        aria-label={t('audit.matrix.rows')}
+        style={{ height: viewHeight }}
+        className="overflow-auto"
+      >
         {rows.length === 0 && <p className="p-2">{t('audit.matrix.empty')}</p>}
         <div className="relative w-full" style={{ height: totalSize }}>
           {visible.map((v) => {
@@ -64,22 +81,35 @@ export const AuditMatrix = memo(function AuditMatrix({
               >
                 <span role="cell">
                   {selectable && row.compliance === 'non_compliant' && (
-                    <input type="checkbox" aria-label={t('audit.matrix.selectRow', { name })} checked={selected.has(rowKey(row))} onChange={() => onToggle(row)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('audit.matrix.selectRow', { name })}
+                      checked={selected.has(rowKey(row))}
+                      onChange={() => onToggle(row)}
+                    />
                   )}
                 </span>
                 <span role="cell" className="truncate" title={row.resource_id}>
                   {name}
                 </span>
                 <span role="cell">{t(`type.${row.resource_type}`)}</span>
-                <span role="cell" className="truncate">{row.owner_name ?? row.owner ?? ''}</span>
+                <span role="cell" className="truncate">
+                  {row.owner_name ?? row.owner ?? ''}
+                </span>
                 {permissionSwitches.map((s) => (
                   <span role="cell" key={s}>
                     {row.switches && s in row.switches ? (row.switches[s] ? t('audit.on') : t('audit.off')) : ''}
                   </span>
                 ))}
-                <span role="cell" className="truncate">{row.update_user_name ?? ''}</span>
+                <span role="cell" className="truncate">
+                  {row.update_user_name ?? ''}
+                </span>
                 <span role="cell">{row.update_date !== undefined ? formatDate(row.update_date) : ''}</span>
-                <span role="cell" className={row.compliance === 'non_compliant' ? 'font-semibold text-red-700 dark:text-red-300' : ''} title={row.findings.map((f) => f.message).join('; ')}>
+                <span
+                  role="cell"
+                  className={row.compliance === 'non_compliant' ? 'font-semibold text-red-700 dark:text-red-300' : ''}
+                  title={row.findings.map((f) => f.message).join('; ')}
+                >
                   {row.status === 'failed' ? t('audit.matrix.readFailed') : t(`audit.compliance.${row.compliance}`)}
                 </span>
               </div>

@@ -42,7 +42,13 @@ export function AuditPage({ canFix, canEditPolicy }: { canFix: boolean; canEditP
               <AuditRunPanel state={run.state} onCancel={() => void run.cancel()} />
             </div>
             <div className={panel}>
-              <PastAudits workspaceId={workspaceId} openId={openId} onOpen={setOpenId} compare={compare} onCompare={setCompare} />
+              <PastAudits
+                workspaceId={workspaceId}
+                openId={openId}
+                onOpen={setOpenId}
+                compare={compare}
+                onCompare={setCompare}
+              />
             </div>
           </div>
           <div className={panel}>

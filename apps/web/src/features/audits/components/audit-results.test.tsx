@@ -6,7 +6,11 @@ import { auditRow } from '../testing/audit-rows';
 import { AuditResults } from './audit-results';
 
 const many = Array.from({ length: 10_000 }, (_, i) =>
-  auditRow({ resource_id: `ds-${i}`, name: `Dataset ${String(i).padStart(5, '0')}`, compliance: i % 10 === 0 ? 'non_compliant' : 'compliant' }),
+  auditRow({
+    resource_id: `ds-${i}`,
+    name: `Dataset ${String(i).padStart(5, '0')}`,
+    compliance: i % 10 === 0 ? 'non_compliant' : 'compliant',
+  }),
 );
 
 describe('audit results at 10 000 rows', () => {

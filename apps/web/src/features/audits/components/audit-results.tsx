@@ -45,14 +45,19 @@ export function AuditResults({
     [],
   );
   const selectShown = () => setSelected(new Set(shown.filter((r) => r.compliance === 'non_compliant').map(rowKey)));
-  const selectedRows = useMemo(() => (selected.size === 0 ? [] : rows.filter((r) => selected.has(rowKey(r)))), [rows, selected]);
+  const selectedRows = useMemo(
+    () => (selected.size === 0 ? [] : rows.filter((r) => selected.has(rowKey(r)))),
+    [rows, selected],
+  );
   return (
     <div className="space-y-3">
       {counts && <AuditSummary counts={counts} />}
       <FailedReads rows={rows} />
       <AuditFilters filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span role="status">{t('audit.matrix.shown', { shown: formatNumber(shown.length), total: formatNumber(rows.length) })}</span>
+        <span role="status">
+          {t('audit.matrix.shown', { shown: formatNumber(shown.length), total: formatNumber(rows.length) })}
+        </span>
         {fixable && (
           <button type="button" className="underline" onClick={selectShown}>
             {t('audit.matrix.selectShown')}

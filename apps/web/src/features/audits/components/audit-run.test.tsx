@@ -22,12 +22,20 @@ describe('running an audit', () => {
     await app.user.click(screen.getByRole('button', { name: 'Run audit' }));
     expect(await screen.findByText('1 of 3 resources read')).toBeInTheDocument();
     expect(await screen.findByRole('cell', { name: 'Orders' })).toBeInTheDocument();
-    expect(fake.requestsTo('POST', '/api/audits')[0]?.body).toEqual({ workspace_id: 'ws-default', resource_types: ['dataset'], extra_resources: [] });
+    expect(fake.requestsTo('POST', '/api/audits')[0]?.body).toEqual({
+      workspace_id: 'ws-default',
+      resource_types: ['dataset'],
+      extra_resources: [],
+    });
     audits.gate?.release();
-    expect(await screen.findByText('Audit finished: 3 resources, 1 non-compliant, 1 failed reads.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Audit finished: 3 resources, 1 non-compliant, 1 failed reads.'),
+    ).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: /Audit of .* by demo-admin/ })).toBeInTheDocument();
     const failed = screen.getByRole('heading', { name: '1 read failed' }).parentElement as HTMLElement;
-    expect(within(failed).getByText(/dashboard:db-9 — DLI.0999 Service busy \(Request ID: up-db-9\)/)).toBeInTheDocument();
+    expect(
+      within(failed).getByText(/dashboard:db-9 — DLI.0999 Service busy \(Request ID: up-db-9\)/),
+    ).toBeInTheDocument();
   });
 
   it('cancels a running audit through the BFF', async () => {
@@ -55,7 +63,9 @@ describe('running an audit', () => {
     await app.user.type(extra, 'portal:p-1');
     await app.user.click(screen.getByRole('button', { name: 'Run audit' }));
     await screen.findByText(/Audit finished/);
-    expect(fake.requestsTo('POST', '/api/audits')[0]?.body).toMatchObject({ extra_resources: [{ resource_type: 'portal', resource_id: 'p-1' }] });
+    expect(fake.requestsTo('POST', '/api/audits')[0]?.body).toMatchObject({
+      extra_resources: [{ resource_type: 'portal', resource_id: 'p-1' }],
+    });
   });
 
   it('shows the BFF refusal with its code and request id', async () => {
@@ -76,9 +86,18 @@ describe('running an audit', () => {
       type: 'started',
       audit_id: 'aud-x',
       total: 2,
-      enumeration_errors: [{ resource_type: 'dashboard', error: { status: 503, code: 'DLI.0999', message: 'busy', request_id: 'up-list' } }],
+      enumeration_errors: [
+        {
+          resource_type: 'dashboard',
+          error: { status: 503, code: 'DLI.0999', message: 'busy', request_id: 'up-list' },
+        },
+      ],
     };
-    fake.override('POST', '/api/audits', () => new Response(`${JSON.stringify(started)}\n`, { headers: { 'content-type': 'application/x-ndjson' } }));
+    fake.override(
+      'POST',
+      '/api/audits',
+      () => new Response(`${JSON.stringify(started)}\n`, { headers: { 'content-type': 'application/x-ndjson' } }),
+    );
     installFakeAudits(fake, { rows: [] });
     const app = renderApp('/audit?ws=ws-default');
     await app.user.click(await screen.findByRole('button', { name: 'Run audit' }));

@@ -13,10 +13,18 @@ export const AuditSummary = memo(function AuditSummary({ counts }: { counts: Rec
       <caption className="text-left text-sm font-semibold">{t('audit.summary.title')}</caption>
       <thead>
         <tr className="text-left">
-          <th scope="col" className="pr-3">{t('audit.matrix.type')}</th>
-          <th scope="col" className="pr-3">{t('audit.summary.total')}</th>
-          <th scope="col" className="pr-3">{t('audit.summary.failed')}</th>
-          <th scope="col" className="pr-3">{t('audit.summary.nonCompliant')}</th>
+          <th scope="col" className="pr-3">
+            {t('audit.matrix.type')}
+          </th>
+          <th scope="col" className="pr-3">
+            {t('audit.summary.total')}
+          </th>
+          <th scope="col" className="pr-3">
+            {t('audit.summary.failed')}
+          </th>
+          <th scope="col" className="pr-3">
+            {t('audit.summary.nonCompliant')}
+          </th>
           {permissionSwitches.map((s) => (
             <th scope="col" key={s} className="pr-3">
               {t('audit.summary.on', { switch: s })}
@@ -30,7 +38,9 @@ export const AuditSummary = memo(function AuditSummary({ counts }: { counts: Rec
           if (!c) return null;
           return (
             <tr key={type}>
-              <th scope="row" className="pr-3 text-left font-normal">{t(`type.${type}` as MessageKey)}</th>
+              <th scope="row" className="pr-3 text-left font-normal">
+                {t(`type.${type}` as MessageKey)}
+              </th>
               <td>{formatNumber(c.total)}</td>
               <td>{formatNumber(c.failed)}</td>
               <td>{formatNumber(c.non_compliant)}</td>

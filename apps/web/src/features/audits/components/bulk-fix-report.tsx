@@ -9,7 +9,10 @@ export function BulkFixReport({ result }: { result: BulkFixResult }) {
   return (
     <div className="space-y-1 text-sm">
       <p role="status">
-        {t(result.kind === 'fix' ? 'audit.fix.report' : 'audit.fix.undoReport', { succeeded: result.succeeded, failed: result.failed })}
+        {t(result.kind === 'fix' ? 'audit.fix.report' : 'audit.fix.undoReport', {
+          succeeded: result.succeeded,
+          failed: result.failed,
+        })}
       </p>
       {failed.length > 0 && (
         <ul className="text-xs text-red-800 dark:text-red-200">

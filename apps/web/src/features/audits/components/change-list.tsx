@@ -5,7 +5,15 @@ import { switchDiff } from '../../../lib/switch-diff';
 import { rowKey } from './row-key';
 
 /** Every change a confirmation asks about: the resource, its switches before → after, and why. */
-export function ChangeList({ label, changes, withRules }: { label: string; changes: readonly BulkFixChange[]; withRules?: boolean }) {
+export function ChangeList({
+  label,
+  changes,
+  withRules,
+}: {
+  label: string;
+  changes: readonly BulkFixChange[];
+  withRules?: boolean;
+}) {
   const { t } = useT();
   return (
     <ScrollList aria-label={label} className="max-h-60 text-xs">

@@ -16,7 +16,9 @@ function DriftList({ title, items }: { title: MessageKey; items: readonly (Drift
         {items.map((c) => (
           <li key={`${rowKey(c)}:${'switch' in c ? c.switch : ''}`}>
             {c.name ?? c.resource_id} ({c.resource_type}){'switch' in c ? ` — ${c.switch}` : ''}
-            {c.update_user_name ? ` — ${t('audit.drift.by', { user: c.update_user_name, when: c.update_date !== undefined ? formatDate(c.update_date) : '' })}` : ''}
+            {c.update_user_name
+              ? ` — ${t('audit.drift.by', { user: c.update_user_name, when: c.update_date !== undefined ? formatDate(c.update_date) : '' })}`
+              : ''}
           </li>
         ))}
       </ScrollList>
@@ -43,7 +45,9 @@ export function DriftView({ from, to }: { from: string; to: string }) {
             <DriftList title="audit.drift.added" items={drift.data.added} />
             <DriftList title="audit.drift.gone" items={drift.data.gone} />
           </div>
-          {drift.data.not_compared.length > 0 && <p className="text-xs">{t('audit.drift.notCompared', { count: drift.data.not_compared.length })}</p>}
+          {drift.data.not_compared.length > 0 && (
+            <p className="text-xs">{t('audit.drift.notCompared', { count: drift.data.not_compared.length })}</p>
+          )}
           <EvidenceDownloads source={{ kind: 'drift', from: drift.data.from.id, to: drift.data.to.id }} />
         </>
       )}

@@ -14,7 +14,11 @@ export function EvidenceDownloads({ source }: { source: EvidenceSource }) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {(['csv', 'json'] as const).map((format) => (
-          <Button key={format} disabled={busy} onClick={() => void download.start((opts) => downloadEvidence(source, format, opts))}>
+          <Button
+            key={format}
+            disabled={busy}
+            onClick={() => void download.start((opts) => downloadEvidence(source, format, opts))}
+          >
             {t('audit.evidence.download', { what, format: format.toUpperCase() })}
           </Button>
         ))}

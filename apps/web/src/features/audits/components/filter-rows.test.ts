@@ -13,7 +13,13 @@ const rows = [
     update_date: 300,
     compliance: 'non_compliant',
   }),
-  auditRow({ resource_type: 'dashboard', resource_id: 'db-1', name: 'Board', switches: { read: false }, update_date: 200 }),
+  auditRow({
+    resource_type: 'dashboard',
+    resource_id: 'db-1',
+    name: 'Board',
+    switches: { read: false },
+    update_date: 200,
+  }),
   failedRow('db-9'),
 ];
 const ids = (r: { resource_id: string }[]) => r.map((x) => x.resource_id);
@@ -33,6 +39,11 @@ describe('filterAndSortRows', () => {
   it('searches names and IDs and sorts both ways', () => {
     expect(ids(filterAndSortRows(rows, { search: 'ord' }, byName))).toEqual(['ds-2']);
     expect(ids(filterAndSortRows(rows, { search: 'db-9' }, byName))).toEqual(['db-9']);
-    expect(ids(filterAndSortRows(rows, {}, { key: 'update_date', dir: 'desc' }))).toEqual(['ds-2', 'db-1', 'ds-1', 'db-9']);
+    expect(ids(filterAndSortRows(rows, {}, { key: 'update_date', dir: 'desc' }))).toEqual([
+      'ds-2',
+      'db-1',
+      'ds-1',
+      'db-9',
+    ]);
   });
 });

@@ -36,13 +36,31 @@ export function PastAudits({
         {audits.data?.items.map((a) => {
           const label = t('audit.past.item', { when: formatDate(a.started_at), by: a.run_by });
           return (
-            <li key={a.id} className={`flex flex-wrap items-center gap-2 rounded px-1 ${openId === a.id ? 'bg-blue-50 dark:bg-blue-950' : ''}`}>
-              <input type="checkbox" aria-label={t('audit.past.compare', { audit: label })} checked={compare.includes(a.id)} onChange={() => toggle(a)} />
-              <button type="button" className="underline" aria-current={openId === a.id ? 'true' : undefined} onClick={() => onOpen(a.id)}>
+            <li
+              key={a.id}
+              className={`flex flex-wrap items-center gap-2 rounded px-1 ${openId === a.id ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
+            >
+              <input
+                type="checkbox"
+                aria-label={t('audit.past.compare', { audit: label })}
+                checked={compare.includes(a.id)}
+                onChange={() => toggle(a)}
+              />
+              <button
+                type="button"
+                className="underline"
+                aria-current={openId === a.id ? 'true' : undefined}
+                onClick={() => onOpen(a.id)}
+              >
                 {label}
               </button>
               <span className="text-xs text-slate-600 dark:text-slate-400">
-                {t(`audit.status.${a.status}`)} · {t('audit.past.counts', { total: formatNumber(a.total), nonCompliant: formatNumber(a.non_compliant_count), failed: formatNumber(a.failed_count) })}
+                {t(`audit.status.${a.status}`)} ·{' '}
+                {t('audit.past.counts', {
+                  total: formatNumber(a.total),
+                  nonCompliant: formatNumber(a.non_compliant_count),
+                  failed: formatNumber(a.failed_count),
+                })}
               </span>
             </li>
           );

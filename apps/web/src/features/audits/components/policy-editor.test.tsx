@@ -14,7 +14,10 @@ describe('policy editor', () => {
     const app = renderApp('/audit?ws=ws-default');
     await screen.findByText('No policy saved yet: every resource is compliant.');
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Rule' }), 'must_be_off');
-    await app.user.selectOptions(within(screen.getByRole('form', { name: 'Add a policy rule' })).getByRole('combobox', { name: 'Switch' }), 'use');
+    await app.user.selectOptions(
+      within(screen.getByRole('form', { name: 'Add a policy rule' })).getByRole('combobox', { name: 'Switch' }),
+      'use',
+    );
     await app.user.click(screen.getByRole('button', { name: 'Add rule' }));
     const rules = await screen.findByRole('list', { name: 'Policy rules' });
     expect(await within(rules).findByText('No Datasets may have use on')).toBeInTheDocument();
@@ -30,7 +33,9 @@ describe('policy editor', () => {
 
   it('requires owners for an owners-only rule and shows a version conflict', async () => {
     const fake = installFakeBff({ roles: ['admin'] });
-    fake.override('PUT', '/api/policy', () => bffError(409, 'conflict', 'The policy is at version 3 now', { field: 'expected_version' }));
+    fake.override('PUT', '/api/policy', () =>
+      bffError(409, 'conflict', 'The policy is at version 3 now', { field: 'expected_version' }),
+    );
     installFakeAudits(fake, { rows: [] });
     const app = renderApp('/audit?ws=ws-default');
     await app.user.selectOptions(await screen.findByRole('combobox', { name: 'Rule' }), 'only_owners');

@@ -31,7 +31,10 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
   const persist = (next: PolicyRule[]) => save.mutate({ rules: next, expected_version: policy.data?.version });
   const add = (e: FormEvent) => {
     e.preventDefault();
-    const ownerList = owners.split(',').map((o) => o.trim()).filter(Boolean);
+    const ownerList = owners
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     const parsed = policyRuleSchema.safeParse({
       id: `${type}-${sw}-${kind}-${Date.now().toString(36)}`,
       kind,
@@ -44,7 +47,11 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
     persist([...rules, parsed.data]);
   };
   const describe = (r: PolicyRule) =>
-    t(`audit.policy.rule.${r.kind}`, { type: t(`type.${r.resource_type}`), switch: r.switch, owners: r.kind === 'only_owners' ? r.owners.join(', ') : '' });
+    t(`audit.policy.rule.${r.kind}`, {
+      type: t(`type.${r.resource_type}`),
+      switch: r.switch,
+      owners: r.kind === 'only_owners' ? r.owners.join(', ') : '',
+    });
   return (
     <section aria-labelledby="audit-policy-title" className="space-y-2">
       <h2 id="audit-policy-title" className="text-base font-semibold">
@@ -55,7 +62,11 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {policy.data.version === 0
             ? t('audit.policy.none')
-            : t('audit.policy.version', { version: policy.data.version, by: policy.data.saved_by ?? '', when: policy.data.saved_at ? formatDate(policy.data.saved_at) : '' })}
+            : t('audit.policy.version', {
+                version: policy.data.version,
+                by: policy.data.saved_by ?? '',
+                when: policy.data.saved_at ? formatDate(policy.data.saved_at) : '',
+              })}
         </p>
       )}
       <ul aria-label={t('audit.policy.rules')} className="space-y-1 text-sm">
@@ -63,7 +74,12 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
           <li key={r.id} className="flex items-center gap-2">
             <span>{describe(r)}</span>
             {canEdit && (
-              <Button variant="ghost" disabled={save.isPending} onClick={() => persist(rules.filter((x) => x.id !== r.id))} aria-label={t('audit.policy.remove', { rule: describe(r) })}>
+              <Button
+                variant="ghost"
+                disabled={save.isPending}
+                onClick={() => persist(rules.filter((x) => x.id !== r.id))}
+                aria-label={t('audit.policy.remove', { rule: describe(r) })}
+              >
                 {t('audit.policy.removeShort')}
               </Button>
             )}
@@ -76,7 +92,9 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
             {t('audit.policy.kind')}
             <select className={input} value={kind} onChange={(e) => setKind(e.target.value as PolicyRuleKind)}>
               {policyRuleKinds.map((k) => (
-                <option key={k} value={k}>{t(`audit.policy.kind.${k}`)}</option>
+                <option key={k} value={k}>
+                  {t(`audit.policy.kind.${k}`)}
+                </option>
               ))}
             </select>
           </label>
@@ -84,7 +102,9 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
             {t('audit.filter.type')}
             <select className={input} value={type} onChange={(e) => setType(e.target.value as ResourceType)}>
               {resourceTypes.map((x) => (
-                <option key={x} value={x}>{t(`type.${x}`)}</option>
+                <option key={x} value={x}>
+                  {t(`type.${x}`)}
+                </option>
               ))}
             </select>
           </label>
@@ -92,7 +112,9 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
             {t('audit.filter.switch')}
             <select className={input} value={sw} onChange={(e) => setSw(e.target.value as PermissionSwitch)}>
               {permissionSwitches.map((x) => (
-                <option key={x} value={x}>{x}</option>
+                <option key={x} value={x}>
+                  {x}
+                </option>
               ))}
             </select>
           </label>
@@ -105,7 +127,11 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
           <Button type="submit" variant="primary" disabled={save.isPending}>
             {t('audit.policy.addRule')}
           </Button>
-          {error && <p role="alert" className="text-xs text-red-700 dark:text-red-300">{error}</p>}
+          {error && (
+            <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+              {error}
+            </p>
+          )}
         </form>
       ) : (
         <p className="text-xs">{t('audit.policy.readOnly')}</p>

@@ -18,7 +18,8 @@ export function StartAuditForm({
   const [types, setTypes] = useState<ResourceType[]>([]);
   const [extra, setExtra] = useState('');
   const [error, setError] = useState<string>();
-  const toggle = (type: ResourceType) => setTypes((ts) => (ts.includes(type) ? ts.filter((x) => x !== type) : [...ts, type]));
+  const toggle = (type: ResourceType) =>
+    setTypes((ts) => (ts.includes(type) ? ts.filter((x) => x !== type) : [...ts, type]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { resources, invalid } = parseExtraIds(extra);

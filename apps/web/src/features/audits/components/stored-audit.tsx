@@ -17,7 +17,11 @@ export function StoredAudit({ id, canFix }: { id: string; canFix: boolean }) {
         {t('audit.view.title', { when: formatDate(a.started_at), by: a.run_by })}
       </h2>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {t('audit.view.meta', { status: t(`audit.status.${a.status}`), policy: a.policy_version, types: a.resource_types.join(', ') })}
+        {t('audit.view.meta', {
+          status: t(`audit.status.${a.status}`),
+          policy: a.policy_version,
+          types: a.resource_types.join(', '),
+        })}
       </p>
       <EvidenceDownloads source={{ kind: 'audit', id: a.id }} />
       <AuditResults rows={a.rows} counts={a.counts} auditId={a.id} canFix={canFix} />

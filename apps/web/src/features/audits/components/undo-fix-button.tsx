@@ -28,7 +28,12 @@ export function UndoFixButton({ fixId, target, onDone }: { fixId: string; target
       </Button>
       {plan.error && <ErrorPanel error={plan.error} />}
       {confirming && (
-        <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-left dark:bg-amber-950">
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-left dark:bg-amber-950"
+        >
           <h2 id={titleId} className="text-sm font-semibold">
             {t('audit.undo.confirmTitle', { count: confirming.changes.length })}
           </h2>
@@ -47,7 +52,11 @@ export function UndoFixButton({ fixId, target, onDone }: { fixId: string; target
           </div>
         </div>
       )}
-      {undo.isPending && <p role="status" className="text-sm">{t('audit.undo.running')}</p>}
+      {undo.isPending && (
+        <p role="status" className="text-sm">
+          {t('audit.undo.running')}
+        </p>
+      )}
       {undo.error && <ErrorPanel error={undo.error} />}
       {undo.data && <BulkFixReport result={undo.data} />}
     </div>

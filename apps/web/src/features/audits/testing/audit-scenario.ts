@@ -1,12 +1,23 @@
 import type { AuditDetail, AuditRow } from '@portico/api-types';
 import { auditRow, failedRow } from './audit-rows';
 
-const finding = { rule_id: 'no-ds-use', kind: 'must_be_off' as const, switch: 'use' as const, message: 'use must be off on every dataset' };
+const finding = {
+  rule_id: 'no-ds-use',
+  kind: 'must_be_off' as const,
+  switch: 'use' as const,
+  message: 'use must be off on every dataset',
+};
 
 /** Three rows: one dataset breaking the policy, one compliant, one unreadable dashboard. */
 export function scenarioRows(): AuditRow[] {
   return [
-    auditRow({ resource_id: 'ds-1', name: 'Orders', switches: { use: true, edit: false }, compliance: 'non_compliant', findings: [finding] }),
+    auditRow({
+      resource_id: 'ds-1',
+      name: 'Orders',
+      switches: { use: true, edit: false },
+      compliance: 'non_compliant',
+      findings: [finding],
+    }),
     auditRow({ resource_id: 'ds-2', name: 'Sales', switches: { use: false, edit: false } }),
     failedRow('db-9'),
   ];

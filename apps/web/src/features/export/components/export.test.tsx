@@ -41,8 +41,12 @@ describe('resource package export', () => {
     const app = renderApp(`/export?ws=ws-default&${picked}`);
     await app.user.click(await screen.findByRole('button', { name: 'Export package' }));
     expect(screen.getByLabelText('Package name')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Package name')).toHaveAccessibleDescription('Name the package (up to 256 characters).');
-    expect(screen.getByLabelText('Include dataset tag permissions')).toHaveAccessibleDescription(/row-level tag permissions/);
+    expect(screen.getByLabelText('Package name')).toHaveAccessibleDescription(
+      'Name the package (up to 256 characters).',
+    );
+    expect(screen.getByLabelText('Include dataset tag permissions')).toHaveAccessibleDescription(
+      /row-level tag permissions/,
+    );
     expect(fake.requestsTo('POST', exportPath)).toHaveLength(0);
   });
 
@@ -50,7 +54,12 @@ describe('resource package export', () => {
     const fake = installFakeBff();
     const saved = captureDownloads();
     fake.override('POST', exportPath, (req) =>
-      fileResponse([new Uint8Array(1000)], { filename: 'attachment; filename="big.zip"', contentLength: 4000, hold: true, signal: req.signal }),
+      fileResponse([new Uint8Array(1000)], {
+        filename: 'attachment; filename="big.zip"',
+        contentLength: 4000,
+        hold: true,
+        signal: req.signal,
+      }),
     );
     const app = renderApp(`/export?ws=ws-default&${picked}`);
     await app.user.type(await screen.findByLabelText('Package name'), 'big');
@@ -94,7 +103,13 @@ describe('resource package export', () => {
     const fake = installFakeBff();
     fake.override('POST', exportPath, () =>
       bffError(502, 'upstream_error', 'Export failed', {
-        upstream: { status: 404, service: 'insight', code: '24010003', message: 'Resource does not exist', request_id: 'up-9' },
+        upstream: {
+          status: 404,
+          service: 'insight',
+          code: '24010003',
+          message: 'Resource does not exist',
+          request_id: 'up-9',
+        },
       }),
     );
     const app = renderApp(`/export?ws=ws-default&${picked}`);

@@ -38,10 +38,15 @@ export function ResourcePackageForm({
         {t('export.package.title')}
       </h2>
       <p className="text-sm" role="status">
-        {exportable.length > 0 ? t('export.package.resources', { count: exportable.length }) : t('export.package.noResources')}
+        {exportable.length > 0
+          ? t('export.package.resources', { count: exportable.length })
+          : t('export.package.noResources')}
       </p>
       {hasPortal && <p className="text-xs text-amber-800 dark:text-amber-200">{t('export.package.portalExcluded')}</p>}
-      <FormField label={t('export.package.name')} error={form.formState.errors.name && t('export.package.nameRequired')}>
+      <FormField
+        label={t('export.package.name')}
+        error={form.formState.errors.name && t('export.package.nameRequired')}
+      >
         <input className={`${inputClass} max-w-sm`} required {...form.register('name')} />
       </FormField>
       <div className="flex items-start gap-2">

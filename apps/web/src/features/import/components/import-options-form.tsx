@@ -5,7 +5,13 @@ import { useZodForm } from '../../../components/ui/use-zod-form';
 import { useT } from '../../../i18n/i18n';
 
 /** The three upstream options, each with what it does, checked with the BFF's schema. */
-export function ImportOptionsForm({ onSubmit, disabled }: { onSubmit: (o: ImportAssetsOptions) => void; disabled?: boolean }) {
+export function ImportOptionsForm({
+  onSubmit,
+  disabled,
+}: {
+  onSubmit: (o: ImportAssetsOptions) => void;
+  disabled?: boolean;
+}) {
   const { t } = useT();
   const form = useZodForm(importAssetsOptionsSchema, {
     defaultValues: { type: 'AddNew', prefix: '', datasource_overwrite: 'false' },
@@ -22,7 +28,11 @@ export function ImportOptionsForm({ onSubmit, disabled }: { onSubmit: (o: Import
           <option value="Merge">{t('import.type.Merge')}</option>
         </select>
       </FormField>
-      <FormField label={t('import.prefix')} help={t('import.prefixHelp')} error={form.formState.errors.prefix && t('import.prefixInvalid')}>
+      <FormField
+        label={t('import.prefix')}
+        help={t('import.prefixHelp')}
+        error={form.formState.errors.prefix && t('import.prefixInvalid')}
+      >
         <input className={`${inputClass} max-w-xs`} {...form.register('prefix')} />
       </FormField>
       <FormField label={t('import.overwrite')} help={t('import.overwriteHelp')}>

@@ -29,7 +29,11 @@ describe('asset import', () => {
     expect(await screen.findByText('Import job job-1')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Succeeded')).toBeInTheDocument(), { timeout: 4000 });
     const upload = fake.requestsTo('POST', importPath)[0];
-    expect(Object.fromEntries(upload?.url.searchParams ?? [])).toEqual({ type: 'Merge', prefix: 'qa_', datasource_overwrite: 'true' });
+    expect(Object.fromEntries(upload?.url.searchParams ?? [])).toEqual({
+      type: 'Merge',
+      prefix: 'qa_',
+      datasource_overwrite: 'true',
+    });
     expect(upload?.headers.get('x-csrf-token')).toBe('csrf-test-token');
     expect((upload?.body as FormData).get('ImportAssetRequestBody')).toBeInstanceOf(File);
     expect(sessionStorage.getItem('portico.lastImportJob')).toBe('job-1');
@@ -47,8 +51,12 @@ describe('asset import', () => {
     const fake = installFakeBff();
     const app = renderApp('/import?ws=ws-default');
     // The file dialog filters by `accept`; a drop does not, so that is how a .txt arrives.
-    fireEvent.drop(await screen.findByTestId('drop-zone'), { dataTransfer: { files: [new File(['hello'], 'notes.txt')] } });
-    expect(await screen.findByRole('alert')).toHaveTextContent('notes.txt is not a ZIP archive: the name must end in .zip');
+    fireEvent.drop(await screen.findByTestId('drop-zone'), {
+      dataTransfer: { files: [new File(['hello'], 'notes.txt')] },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'notes.txt is not a ZIP archive: the name must end in .zip',
+    );
     await app.user.upload(screen.getByLabelText('Asset package file'), new File(['not a zip'], 'fake.zip'));
     expect(await screen.findByRole('alert')).toHaveTextContent('the file is not a readable ZIP');
     expect(screen.queryByRole('button', { name: 'Upload and import' })).not.toBeInTheDocument();
@@ -59,7 +67,9 @@ describe('asset import', () => {
     installFakeBff();
     const app = renderApp('/import?ws=ws-default');
     await choose(app, assetPackageFile('huge.zip', { applications: 40, tasks: 61 }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('This package holds 101 applications and tasks; at most 100');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This package holds 101 applications and tasks; at most 100',
+    );
     expect(screen.queryByRole('button', { name: 'Upload and import' })).not.toBeInTheDocument();
   });
 
@@ -101,17 +111,31 @@ describe('asset import', () => {
 
   it('says plainly when another import is running and lets the user watch it', async () => {
     const fake = installFakeBff();
-    fake.jobs.set('job-earlier', { id: 'job-earlier', type: 'importAsset', status: 'RUNNING', progress_percent: 0.3, begin_time: '2026-11-23T09:00:00Z' });
+    fake.jobs.set('job-earlier', {
+      id: 'job-earlier',
+      type: 'importAsset',
+      status: 'RUNNING',
+      progress_percent: 0.3,
+      begin_time: '2026-11-23T09:00:00Z',
+    });
     sessionStorage.setItem('portico.lastImportJob', 'job-earlier');
     fake.override('POST', importPath, () =>
       bffError(403, 'upstream_error', 'An asset job is already running', {
-        upstream: { status: 403, service: 'roma', code: 'ROMA.10012', message: 'An asset job is already running', request_id: 'roma-1' },
+        upstream: {
+          status: 403,
+          service: 'roma',
+          code: 'ROMA.10012',
+          message: 'An asset job is already running',
+          request_id: 'roma-1',
+        },
       }),
     );
     const app = renderApp('/import?ws=ws-default');
     await choose(app, assetPackageFile('second.zip'));
     await app.user.click(await screen.findByRole('button', { name: 'Upload and import' }));
-    expect(await screen.findByText('Another asset import is still running. Only one can run at a time.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Another asset import is still running. Only one can run at a time.'),
+    ).toBeInTheDocument();
     expect(screen.getByText('roma-1')).toBeInTheDocument();
     await app.user.click(screen.getByRole('button', { name: 'Watch the running import' }));
     expect(await screen.findByText('Import job job-earlier')).toBeInTheDocument();

@@ -62,12 +62,18 @@ export function ImportPage() {
         follow(r.job_id);
       },
       (error: unknown) =>
-        setUpload(error instanceof DOMException && error.name === 'AbortError' ? { status: 'cancelled' } : { status: 'failed', error }),
+        setUpload(
+          error instanceof DOMException && error.name === 'AbortError'
+            ? { status: 'cancelled' }
+            : { status: 'failed', error },
+        ),
     );
   };
 
   const running =
-    upload.status === 'failed' && upload.error instanceof ApiError && upload.error.upstream?.code === romaErrorCodes.jobAlreadyRunning;
+    upload.status === 'failed' &&
+    upload.error instanceof ApiError &&
+    upload.error.upstream?.code === romaErrorCodes.jobAlreadyRunning;
   const previous = lastJobId();
 
   return (
@@ -91,14 +97,24 @@ export function ImportPage() {
                 label={t('import.uploading')}
                 value={upload.loaded}
                 max={upload.total}
-                text={t('download.progress', { received: formatBytes(upload.loaded), total: formatBytes(upload.total) })}
+                text={t('download.progress', {
+                  received: formatBytes(upload.loaded),
+                  total: formatBytes(upload.total),
+                })}
               />
               <Button onClick={() => handle.current?.abort()}>{t('import.cancel')}</Button>
             </div>
           )}
-          {upload.status === 'cancelled' && <p role="status" className="text-sm">{t('import.cancelled')}</p>}
+          {upload.status === 'cancelled' && (
+            <p role="status" className="text-sm">
+              {t('import.cancelled')}
+            </p>
+          )}
           {running && (
-            <div role="alert" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+            <div
+              role="alert"
+              className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
+            >
               <p className="font-medium">{t('import.running')}</p>
               {previous && previous !== jobId && <Button onClick={() => follow(previous)}>{t('import.watch')}</Button>}
             </div>

@@ -15,7 +15,16 @@ export function JobStatus({ jobId }: { jobId: string }) {
       {job.error && <ErrorPanel error={job.error} />}
       {job.data && (
         <>
-          <p role="status" className={job.data.status === 'FAILED' ? 'font-medium text-red-700 dark:text-red-300' : job.data.status === 'SUCCEEDED' ? 'font-medium text-green-700 dark:text-green-300' : ''}>
+          <p
+            role="status"
+            className={
+              job.data.status === 'FAILED'
+                ? 'font-medium text-red-700 dark:text-red-300'
+                : job.data.status === 'SUCCEEDED'
+                  ? 'font-medium text-green-700 dark:text-green-300'
+                  : ''
+            }
+          >
             {t(`import.status.${job.data.status}`)}
           </p>
           <ProgressBar

@@ -15,7 +15,10 @@ export function PackagePreview({ fileName, preview }: { fileName: string; previe
         <dt>{t('import.version')}</dt>
         <dd>{manifest.asset_version}</dd>
       </dl>
-      <p role={overLimit ? 'alert' : 'status'} className={overLimit ? 'font-medium text-red-700 dark:text-red-300' : ''}>
+      <p
+        role={overLimit ? 'alert' : 'status'}
+        className={overLimit ? 'font-medium text-red-700 dark:text-red-300' : ''}
+      >
         {overLimit
           ? t('import.overLimit', { count, max: maxAssetsPerPackage })
           : t('import.count', { count, max: maxAssetsPerPackage })}

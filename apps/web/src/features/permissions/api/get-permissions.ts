@@ -5,7 +5,10 @@ import { permissionKeys, type PermissionTarget } from './permission-keys';
 
 export function getPermissions(target: PermissionTarget, signal?: AbortSignal) {
   const qs = toQueryString({ resource_type: target.resourceType, resource_id: target.resourceId });
-  return apiFetch(`/api/insight/permissions${qs}`, permissionsRecordSchema, { signal, workspaceId: target.workspaceId });
+  return apiFetch(`/api/insight/permissions${qs}`, permissionsRecordSchema, {
+    signal,
+    workspaceId: target.workspaceId,
+  });
 }
 
 export const permissionsQueryOptions = (target: PermissionTarget) =>

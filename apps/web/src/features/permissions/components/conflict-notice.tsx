@@ -14,7 +14,11 @@ export function ConflictNotice({
 }) {
   const { t, formatDate } = useT();
   return (
-    <div role="alertdialog" aria-labelledby="conflict-title" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
+    <div
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+    >
       <p id="conflict-title" className="font-medium">
         {t('permissions.conflict', { user: current.update_user_name, date: formatDate(current.update_date) })}
       </p>

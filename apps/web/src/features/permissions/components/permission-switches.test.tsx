@@ -45,7 +45,13 @@ describe('permission switches', () => {
     fake.override('PUT', '/api/insight/permissions', async () => {
       await held;
       return bffError(502, 'upstream_error', 'DataArts Insight refused the change', {
-        upstream: { status: 400, service: 'insight', code: '24010043', message: 'No collaboration permission', request_id: 'up-77' },
+        upstream: {
+          status: 400,
+          service: 'insight',
+          code: '24010043',
+          message: 'No collaboration permission',
+          request_id: 'up-77',
+        },
       });
     });
     const app = renderApp(dashboardUrl);
@@ -79,10 +85,13 @@ describe('permission switches', () => {
     expect(screen.getByRole('switch', { name: 'Collaborators can export' })).toHaveAttribute('aria-checked', 'true');
     const puts = fake.requestsTo('PUT', '/api/insight/permissions');
     expect(puts.map((p) => (p.body as { expected_update_date: number }).expected_update_date)).toEqual([
-      1_763_000_000_000,
-      1_763_500_000_000,
+      1_763_000_000_000, 1_763_500_000_000,
     ]);
-    expect(fake.permissionsOf('dashboard', 'dash-00001').auth_switch_config).toEqual({ read: true, edit: false, export: true });
+    expect(fake.permissionsOf('dashboard', 'dash-00001').auth_switch_config).toEqual({
+      read: true,
+      edit: false,
+      export: true,
+    });
   });
 
   it('flips from the keyboard and keeps focus on the switch while saving', async () => {

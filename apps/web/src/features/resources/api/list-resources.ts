@@ -7,8 +7,16 @@ import { resourceKeys, type ResourceListFilters } from './resource-keys';
 export const resourcePageSize = 200;
 
 export function listResources(filters: ResourceListFilters, offset: number, signal?: AbortSignal) {
-  const qs = toQueryString({ type: filters.type, search: filters.search || undefined, offset, limit: resourcePageSize });
-  return apiFetch(`/api/insight/resources${qs}`, listResourcesResultSchema, { signal, workspaceId: filters.workspaceId });
+  const qs = toQueryString({
+    type: filters.type,
+    search: filters.search || undefined,
+    offset,
+    limit: resourcePageSize,
+  });
+  return apiFetch(`/api/insight/resources${qs}`, listResourcesResultSchema, {
+    signal,
+    workspaceId: filters.workspaceId,
+  });
 }
 
 export const resourcesInfiniteQueryOptions = (filters: ResourceListFilters) =>

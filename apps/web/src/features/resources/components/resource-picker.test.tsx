@@ -53,11 +53,11 @@ describe('resource picker', () => {
     expect(app.searchParams().get('type')).toBe('dataset');
     // Picks read as names once a list page has named them, even from another tab.
     const chips = screen.getByRole('list', { name: 'Selected resources' });
-    expect(within(chips).getAllByRole('listitem').map((li) => li.textContent?.replace('×', ''))).toEqual([
-      'Sales dashboard 00001',
-      'Sales dashboard 00002',
-      'dataset 1',
-    ]);
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace('×', '')),
+    ).toEqual(['Sales dashboard 00001', 'Sales dashboard 00002', 'dataset 1']);
     await app.user.click(screen.getByRole('button', { name: 'Remove Sales dashboard 00001' }));
     expect(screen.getByText('2 selected')).toBeInTheDocument();
   });
@@ -92,6 +92,9 @@ describe('resource picker', () => {
     expect(await screen.findByText('Found metric-1.')).toBeInTheDocument();
     expect(app.searchParams().get('sel')).toBe('metric:metric-1');
     const check = fake.requestsTo('GET', '/api/insight/permissions').at(-1);
-    expect(Object.fromEntries(check?.url.searchParams ?? [])).toEqual({ resource_type: 'metric', resource_id: 'metric-1' });
+    expect(Object.fromEntries(check?.url.searchParams ?? [])).toEqual({
+      resource_type: 'metric',
+      resource_id: 'metric-1',
+    });
   });
 });

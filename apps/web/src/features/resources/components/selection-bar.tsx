@@ -23,7 +23,10 @@ export function SelectionBar({
         <>
           <ul aria-label={t('picker.selectedList')} className="flex max-h-20 flex-wrap gap-1 overflow-auto">
             {selection.slice(0, 50).map((r) => (
-              <li key={refKey(r)} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
+              <li
+                key={refKey(r)}
+                className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800"
+              >
                 <span title={refKey(r)}>{nameOf(r) ?? r.resource_id}</span>
                 <button
                   type="button"

@@ -40,7 +40,12 @@ export function usePickerUrlState(types: readonly ResourceType[] = pickerTypeOrd
   const search = params.get(pickerParams.search) ?? '';
   const selRaw = params.get(pickerParams.selection) ?? '';
   const selection = useMemo(
-    () => selRaw.split(',').filter(Boolean).map(decodeRef).filter((r): r is PickedResource => r !== undefined),
+    () =>
+      selRaw
+        .split(',')
+        .filter(Boolean)
+        .map(decodeRef)
+        .filter((r): r is PickedResource => r !== undefined),
     [selRaw],
   );
   const open = decodeRef(params.get(pickerParams.open) ?? '');

@@ -44,17 +44,23 @@ describe('sign in', () => {
     await fillAndSubmit(app.user);
     expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in is locked for a while');
     // The BFF's Retry-After says how long: in minutes, rounded up.
-    fake.override('POST', '/api/session', () => bffError(429, 'rate_limited', 'Too many attempts', {}, { 'retry-after': '61' }));
+    fake.override('POST', '/api/session', () =>
+      bffError(429, 'rate_limited', 'Too many attempts', {}, { 'retry-after': '61' }),
+    );
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/Sign-in is locked; try again in 2 minutes\./)).toBeInTheDocument();
-    fake.override('POST', '/api/session', () => bffError(429, 'rate_limited', 'Too many attempts', {}, { 'retry-after': '20' }));
+    fake.override('POST', '/api/session', () =>
+      bffError(429, 'rate_limited', 'Too many attempts', {}, { 'retry-after': '20' }),
+    );
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/Sign-in is locked; try again in 1 minute\./)).toBeInTheDocument();
     fake.override('POST', '/api/session', () => bffError(502, 'upstream_unreachable', 'IAM unreachable'));
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/identity service \(IAM\) cannot be reached/)).toBeInTheDocument();
     // The BFF's database away: the user's account is not the problem.
-    fake.override('POST', '/api/session', () => bffError(503, 'service_unavailable', 'Portico is briefly unavailable', {}, { 'retry-after': '5' }));
+    fake.override('POST', '/api/session', () =>
+      bffError(503, 'service_unavailable', 'Portico is briefly unavailable', {}, { 'retry-after': '5' }),
+    );
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/Portico is briefly unavailable, not your account/)).toBeInTheDocument();
   });
@@ -88,7 +94,9 @@ describe('session expiry', () => {
 
   it('says the session ended when the app is opened with a cookie whose session has ended', async () => {
     const fake = installFakeBff({ signedIn: false });
-    fake.override('GET', '/api/session', () => bffError(401, 'session_expired', 'Your session has ended; sign in again'));
+    fake.override('GET', '/api/session', () =>
+      bffError(401, 'session_expired', 'Your session has ended; sign in again'),
+    );
     const app = renderApp('/export?ws=ws-default');
     expect(await screen.findByText(/Your session has ended/)).toBeInTheDocument();
     expect(app.searchParams().get('next')).toBe('/export?ws=ws-default');

@@ -32,17 +32,29 @@ export function SignInPage() {
           {t('signIn.title')}
         </h1>
         {params.get('expired') === '1' && (
-          <p role="status" className="rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <p
+            role="status"
+            className="rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
             {t('signIn.expired')}
           </p>
         )}
-        <FormField label={t('signIn.domain')} error={form.invalid.has('domain') ? t('signIn.domainRequired') : undefined}>
+        <FormField
+          label={t('signIn.domain')}
+          error={form.invalid.has('domain') ? t('signIn.domainRequired') : undefined}
+        >
           <input className={inputClass} autoComplete="organization" name="domain" />
         </FormField>
-        <FormField label={t('signIn.username')} error={form.invalid.has('username') ? t('signIn.usernameRequired') : undefined}>
+        <FormField
+          label={t('signIn.username')}
+          error={form.invalid.has('username') ? t('signIn.usernameRequired') : undefined}
+        >
           <input className={inputClass} autoComplete="username" name="username" />
         </FormField>
-        <FormField label={t('signIn.password')} error={form.invalid.has('password') ? t('signIn.passwordRequired') : undefined}>
+        <FormField
+          label={t('signIn.password')}
+          error={form.invalid.has('password') ? t('signIn.passwordRequired') : undefined}
+        >
           <input type="password" className={inputClass} autoComplete="current-password" name="password" />
         </FormField>
         {signIn.error && <SignInError error={signIn.error} />}

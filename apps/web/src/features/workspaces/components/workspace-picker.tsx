@@ -21,8 +21,7 @@ export function WorkspacePicker() {
   useEffect(() => {
     if (navigating || !data || (current && data.items.some((w) => w.id === current))) return;
     const remembered = localStorage.getItem(workspaceStorageKey);
-    const pick =
-      data.items.find((w) => w.id === remembered) ?? data.items.find((w) => w.is_default) ?? data.items[0];
+    const pick = data.items.find((w) => w.id === remembered) ?? data.items.find((w) => w.is_default) ?? data.items[0];
     if (pick) {
       setParams(
         (p) => {
