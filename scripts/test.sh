@@ -14,6 +14,7 @@ step() {
   "$@" || { status=1; failed_steps+=("$*"); }
 }
 step pnpm lint
+step pnpm format:check
 step pnpm typecheck
 step pnpm build
 step pnpm exec turbo run test --concurrency=1 --continue
