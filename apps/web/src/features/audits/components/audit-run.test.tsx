@@ -32,6 +32,7 @@ describe('running an audit', () => {
       await screen.findByText('Audit finished: 3 resources, 1 non-compliant, 1 failed reads.'),
     ).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: /Audit of .* by demo-admin/ })).toBeInTheDocument();
+    expect(screen.getByText(/policy version \d+ · types Datasets$/)).toBeInTheDocument();
     const failed = screen.getByRole('heading', { name: '1 read failed' }).parentElement as HTMLElement;
     expect(
       within(failed).getByText(/dashboard:db-9 — DLI.0999 Service busy \(Request ID: up-db-9\)/),

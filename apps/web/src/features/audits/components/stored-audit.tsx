@@ -20,7 +20,7 @@ export function StoredAudit({ id, canFix }: { id: string; canFix: boolean }) {
         {t('audit.view.meta', {
           status: t(`audit.status.${a.status}`),
           policy: a.policy_version,
-          types: a.resource_types.join(', '),
+          types: a.resource_types.map((type) => t(`type.${type}`)).join(', '),
         })}
       </p>
       <EvidenceDownloads source={{ kind: 'audit', id: a.id }} />
