@@ -15,7 +15,7 @@ async function openDashboard(page: Page, name: string) {
   await page.getByRole('tab', { name: 'Dashboards' }).click();
   await page.getByRole('searchbox', { name: 'Search by name' }).fill(name);
   await page.getByRole('button', { name: `Open ${name}`, exact: true }).click();
-  await expect(page.getByRole('heading', { name: /Collaboration permissions/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Collaboration permissions: ${name}` })).toBeVisible();
 }
 
 test('an operator finds a dashboard by name and its export switch stays flipped after a reload', async ({

@@ -1,7 +1,9 @@
 import { can } from '@portico/api-types';
+import { useMemo } from 'react';
 import { PermissionSwitches } from '../../features/permissions/components/permission-switches';
+import { useKnownResourceNames } from '../../features/resources/api/known-resource-names';
 import { ResourcePicker } from '../../features/resources/components/resource-picker';
-import { usePickerUrlState } from '../../features/resources/hooks/use-picker-url-state';
+import { refKey, usePickerUrlState } from '../../features/resources/hooks/use-picker-url-state';
 import { useSession } from '../../features/session/api/get-session';
 import { useT } from '../../i18n/i18n';
 import { useWorkspaceId } from '../../lib/use-workspace-id';
@@ -13,6 +15,9 @@ export function ResourcesRoute() {
   const session = useSession().data;
   const workspaceId = useWorkspaceId();
   const canEdit = session ? can(session.roles, 'editPermissions') : false;
+  // The switches' API knows only the ID; a loaded list page may know the name.
+  const openPicks = useMemo(() => (open ? [open] : []), [open]);
+  const knownNames = useKnownResourceNames(openPicks);
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -26,6 +31,7 @@ export function ResourcesRoute() {
             workspaceId={workspaceId}
             resourceType={open.resource_type}
             resourceId={open.resource_id}
+            resourceName={knownNames.get(refKey(open))}
             canEdit={canEdit}
           />
         ) : (

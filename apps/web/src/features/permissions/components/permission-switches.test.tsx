@@ -21,6 +21,19 @@ describe('permission switches', () => {
     expect(screen.getByText(/Last changed by alice on/)).toBeInTheDocument();
   });
 
+  it('is titled with the name a loaded list page knows, its type and ID under it; with the ID where none does', async () => {
+    installFakeBff();
+    const app = renderApp(dashboardUrl);
+    expect(
+      await screen.findByRole('heading', { name: 'Collaboration permissions: Sales dashboard 00001' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Dashboards · dash-00001')).toBeInTheDocument();
+    app.unmount();
+    // Portals have no list API: the pick is known by its ID only.
+    renderApp('/resources?ws=ws-default&type=portal&open=portal:portal-1');
+    expect(await screen.findByRole('heading', { name: 'Collaboration permissions: portal-1' })).toBeInTheDocument();
+  });
+
   it('turning edit on turns on what it implies, and saves the whole set with the CSRF token', async () => {
     const fake = installFakeBff();
     const app = renderApp(dashboardUrl);

@@ -23,11 +23,14 @@ export function PermissionSwitches({
   workspaceId,
   resourceType,
   resourceId,
+  resourceName,
   canEdit,
 }: {
   workspaceId: string | undefined;
   resourceType: ResourceType;
   resourceId: string;
+  /** Shown as the title when known (the ID then under it); the ID alone otherwise. */
+  resourceName?: string;
   canEdit: boolean;
 }) {
   const { t, formatDate } = useT();
@@ -74,8 +77,13 @@ export function PermissionSwitches({
     <section aria-labelledby="permissions-title" className="space-y-3">
       <div>
         <h2 id="permissions-title" className="text-base font-semibold">
-          {t('permissions.title')}: <span className="font-mono text-sm">{resourceId}</span>
+          {t('permissions.title')}: {resourceName ?? <span className="font-mono text-sm">{resourceId}</span>}
         </h2>
+        {resourceName && (
+          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
+            {t(`type.${resourceType}`)} · {resourceId}
+          </p>
+        )}
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {t('permissions.lastChange', { user: record.update_user_name, date: formatDate(record.update_date) })}
         </p>

@@ -48,7 +48,9 @@ export function usePickerUrlState(types: readonly ResourceType[] = pickerTypeOrd
         .filter((r): r is PickedResource => r !== undefined),
     [selRaw],
   );
-  const open = decodeRef(params.get(pickerParams.open) ?? '');
+  const openRaw = params.get(pickerParams.open) ?? '';
+  // Stable while the URL's pick is, so what is derived from it (its known name) is not redone.
+  const open = useMemo(() => decodeRef(openRaw), [openRaw]);
 
   const update = useCallback(
     (changes: Record<string, string | undefined>, replace = false) =>
