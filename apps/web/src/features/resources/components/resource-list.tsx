@@ -84,32 +84,43 @@ export function ResourceList({
           getKey={(r) => r.id}
           onNearEnd={loadMore}
           footer={isFetchingNextPage ? <p className="p-2 text-xs">{t('picker.loadingMore')}</p> : null}
-          renderRow={(r) => (
-            <div className={`flex w-full items-center gap-2 text-sm ${openId === r.id ? 'font-semibold' : ''}`}>
+          renderRow={(r) => {
+            const checkbox = (
               <input
                 type="checkbox"
                 aria-label={t('picker.select', { name: r.name })}
                 checked={selected.has(`${r.resource_type}:${r.id}`)}
                 onChange={() => toggle(r)}
               />
-              {onOpen ? (
-                <button
-                  type="button"
-                  className="truncate text-left text-blue-700 hover:underline dark:text-blue-300"
-                  aria-label={t('picker.open', { name: r.name })}
-                  aria-current={openId === r.id ? 'true' : undefined}
-                  onClick={() => onOpen({ resource_type: r.resource_type, resource_id: r.id })}
-                >
-                  {r.name}
-                </button>
-              ) : (
-                <span className="truncate">{r.name}</span>
-              )}
-              <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">
-                {r.update_user_name ?? ''} {r.update_date ? formatDate(r.update_date) : ''}
-              </span>
-            </div>
-          )}
+            );
+            return (
+              <div className={`flex w-full items-center gap-2 text-sm ${openId === r.id ? 'font-semibold' : ''}`}>
+                {onOpen ? (
+                  <>
+                    {checkbox}
+                    <button
+                      type="button"
+                      className="truncate text-left text-blue-700 hover:underline dark:text-blue-300"
+                      aria-label={t('picker.open', { name: r.name })}
+                      aria-current={openId === r.id ? 'true' : undefined}
+                      onClick={() => onOpen({ resource_type: r.resource_type, resource_id: r.id })}
+                    >
+                      {r.name}
+                    </button>
+                  </>
+                ) : (
+                  // Nothing to open: the whole name picks the row, as a checkbox's label does.
+                  <label className="flex min-w-0 flex-1 cursor-pointer items-center gap-2">
+                    {checkbox}
+                    <span className="truncate">{r.name}</span>
+                  </label>
+                )}
+                <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                  {r.update_user_name ?? ''} {r.update_date ? formatDate(r.update_date) : ''}
+                </span>
+              </div>
+            );
+          }}
         />
       )}
     </div>

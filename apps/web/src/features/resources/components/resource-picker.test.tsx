@@ -62,6 +62,17 @@ describe('resource picker', () => {
     expect(screen.getByText('2 selected')).toBeInTheDocument();
   });
 
+  it('where a row has nothing to open (the export page), clicking its name picks it', async () => {
+    installFakeBff();
+    const app = renderApp('/export?ws=ws-default');
+    const list = await screen.findByRole('region', { name: 'Dashboards resources' });
+    await app.user.click(await within(list).findByText('Sales dashboard 00003'));
+    expect(within(list).getByRole('checkbox', { name: 'Select Sales dashboard 00003' })).toBeChecked();
+    expect(app.searchParams().get('sel')).toBe('dashboard:dash-00003');
+    await app.user.click(within(list).getByText('Sales dashboard 00003'));
+    expect(within(list).getByRole('checkbox', { name: 'Select Sales dashboard 00003' })).not.toBeChecked();
+  });
+
   it('shows a pick no list page has named by its ID', async () => {
     installFakeBff();
     renderApp('/resources?ws=ws-default&type=dataset&sel=dashboard:dash-00099');
