@@ -57,13 +57,19 @@ export function seedPermissions(type: ResourceType, id: string): PermissionsReco
   };
 }
 
-export function seedWorkflows(): WorkflowSummary[] {
-  return ['Block IP', 'Isolate host', 'Notify on-call'].map((name, i) => ({
+const aopTypes = ['NORMAL', 'SURVEY', 'HEMOSTASIS', 'EASE'] as const;
+
+/** Three named workflows, then `Workflow 0004`… up to `count`, the types taking turns. */
+export function seedWorkflows(count = 3): WorkflowSummary[] {
+  const names = Array.from({ length: count }, (_, i) =>
+    i < 3 ? ['Block IP', 'Isolate host', 'Notify on-call'][i]! : `Workflow ${String(i + 1).padStart(4, '0')}`,
+  );
+  return names.map((name, i) => ({
     id: `wf-${i + 1}`,
     name,
     description: `${name} playbook`,
     enabled: true,
-    aop_type: 'NORMAL',
+    aop_type: i < 3 ? 'NORMAL' : aopTypes[i % aopTypes.length]!,
     engine_type: 'public_engine',
     version_id: `v-${i + 1}`,
     owner_id: 'u-1',

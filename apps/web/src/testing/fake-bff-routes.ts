@@ -123,11 +123,14 @@ export async function routeRequest(fake: FakeBff, req: FakeRequest): Promise<Res
     case 'GET /api/secmaster/workflows': {
       const p = parse(listWorkflowsBffQuerySchema, query(req));
       if (!p.ok) return p.res;
+      // As the BFF passes the search to SecMaster's `name` filter: a case-blind substring.
+      const needle = p.data.search?.toLowerCase();
+      const found = needle ? fake.workflows.filter((w) => w.name.toLowerCase().includes(needle)) : fake.workflows;
       return json(200, {
-        total: fake.workflows.length,
+        total: found.length,
         offset: p.data.offset,
         limit: p.data.limit,
-        items: fake.workflows,
+        items: found.slice(p.data.offset, p.data.offset + p.data.limit),
       });
     }
     case 'POST /api/secmaster/workflows/export': {

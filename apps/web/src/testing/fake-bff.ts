@@ -6,6 +6,7 @@ import {
   type ResourceSummary,
   type Role,
   type Session,
+  type WorkflowSummary,
 } from '@portico/api-types';
 import { vi } from 'vitest';
 import {
@@ -41,7 +42,7 @@ export class FakeBff {
   workspaces = seedWorkspaces;
   resources: ResourceSummary[];
   permissions = new Map<string, PermissionsRecord>();
-  workflows = seedWorkflows();
+  workflows: WorkflowSummary[];
   jobs = new Map<string, AssetJobResult>();
   /** How many polls a new import job stays RUNNING, and how it ends. */
   jobPlan: { pollsUntilDone: number; outcome: 'SUCCEEDED' | 'FAILED' } = { pollsUntilDone: 1, outcome: 'SUCCEEDED' };
@@ -51,8 +52,9 @@ export class FakeBff {
   upload: { steps: number; gate?: Promise<void> } = { steps: 4 };
   private overrides: { method: string; path: string; handler: Handler; once: boolean }[] = [];
 
-  constructor(opts: { resourceCount?: number; signedIn?: boolean; roles?: Role[] } = {}) {
+  constructor(opts: { resourceCount?: number; workflowCount?: number; signedIn?: boolean; roles?: Role[] } = {}) {
     this.resources = seedResources(opts.resourceCount ?? 120);
+    this.workflows = seedWorkflows(opts.workflowCount);
     if (opts.roles) this.roles = opts.roles;
     if (opts.signedIn !== false) this.signIn();
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagedResultSchema } from './paged-result';
-import { exportWorkflowsRequestSchema, workflowSchema } from '../upstream/secmaster';
+import { exportWorkflowsMaxIds, exportWorkflowsRequestSchema, workflowSchema } from '../upstream/secmaster';
 
 /** `GET /api/secmaster/workflows?search&offset&limit`. */
 export const listWorkflowsBffQuerySchema = z.object({
@@ -16,6 +16,7 @@ export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
 export const listWorkflowsResultSchema = pagedResultSchema(workflowSummarySchema);
 export type ListWorkflowsResult = z.infer<typeof listWorkflowsResultSchema>;
 
-/** `POST /api/secmaster/workflows/export`. */
+/** `POST /api/secmaster/workflows/export`: at most `exportWorkflowsMaxIds` IDs. */
+export { exportWorkflowsMaxIds };
 export const exportWorkflowsBodySchema = exportWorkflowsRequestSchema;
 export type ExportWorkflowsBody = z.infer<typeof exportWorkflowsBodySchema>;

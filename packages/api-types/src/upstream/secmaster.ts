@@ -11,8 +11,11 @@ export const secmasterErrorCodes = {
   workspaceNotFound: 'SecMaster.20040404',
 } as const;
 
+/** Most workflow IDs one export request takes. */
+export const exportWorkflowsMaxIds = 100;
+
 export const exportWorkflowsRequestSchema = z.object({
-  id: z.array(z.string().min(1)).min(1).max(100),
+  id: z.array(z.string().min(1)).min(1).max(exportWorkflowsMaxIds),
 });
 export type ExportWorkflowsRequest = z.infer<typeof exportWorkflowsRequestSchema>;
 

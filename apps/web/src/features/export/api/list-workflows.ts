@@ -1,6 +1,9 @@
 import { listWorkflowsResultSchema } from '@portico/api-types';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
+
+/** The BFF's (and SecMaster's) largest page. */
+export const workflowPageSize = 100;
 
 export const workflowKeys = {
   all: ['workflows'] as const,
@@ -8,15 +11,23 @@ export const workflowKeys = {
   list: (filters: { search: string }) => [...workflowKeys.lists(), filters] as const,
 };
 
-export function listWorkflows(filters: { search: string }, signal?: AbortSignal) {
+export function listWorkflows(filters: { search: string }, offset: number, signal?: AbortSignal) {
   return apiFetch(
-    `/api/secmaster/workflows${toQueryString({ search: filters.search || undefined, limit: 100 })}`,
+    `/api/secmaster/workflows${toQueryString({ search: filters.search || undefined, offset, limit: workflowPageSize })}`,
     listWorkflowsResultSchema,
     { signal },
   );
 }
 
-export const workflowsQueryOptions = (filters: { search: string }) =>
-  queryOptions({ queryKey: workflowKeys.list(filters), queryFn: ({ signal }) => listWorkflows(filters, signal) });
+export const workflowsInfiniteQueryOptions = (filters: { search: string }) =>
+  infiniteQueryOptions({
+    queryKey: workflowKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => listWorkflows(filters, pageParam, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.offset + last.items.length;
+      return last.items.length > 0 && next < last.total ? next : undefined;
+    },
+  });
 
-export const useWorkflows = (filters: { search: string }) => useQuery(workflowsQueryOptions(filters));
+export const useWorkflows = (filters: { search: string }) => useInfiniteQuery(workflowsInfiniteQueryOptions(filters));

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blobText, captureDownloads } from '../../../testing/capture-downloads';
 import { installFakeBff } from '../../../testing/fake-bff';
@@ -132,5 +132,61 @@ describe('workflow export', () => {
     expect(await screen.findByText(/Saved as workflow.json/)).toBeInTheDocument();
     expect(saved.map((s) => s.filename)).toEqual(['workflow.json']);
     expect(fake.requestsTo('POST', '/api/secmaster/workflows/export')[0]?.body).toEqual({ id: ['wf-1', 'wf-3'] });
+  });
+
+  it('names each workflow type in words, its API value as the title', async () => {
+    installFakeBff({ workflowCount: 6 });
+    renderApp('/export?ws=ws-default');
+    const row = (await screen.findByRole('checkbox', { name: 'Select workflow Workflow 0006' })).closest('label');
+    expect(row).toHaveTextContent('Workflow 0006Investigation');
+    expect(within(row as HTMLElement).getByText('Investigation')).toHaveAttribute('title', 'SURVEY');
+  });
+
+  it('searches on the server once typing pauses, pages by 100, and keeps picks across searches', async () => {
+    const fake = installFakeBff({ workflowCount: 250 });
+    const app = renderApp('/export?ws=ws-default');
+    expect(await screen.findByText('250 workflows')).toBeInTheDocument();
+    const list = screen.getByRole('group', { name: 'Workflows' });
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(100);
+    await app.user.click(screen.getByRole('button', { name: 'Show more (100 of 250)' }));
+    expect(await screen.findByRole('checkbox', { name: 'Select workflow Workflow 0200' })).toBeInTheDocument();
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(200);
+    await app.user.click(screen.getByRole('checkbox', { name: 'Select workflow Block IP' }));
+
+    const before = fake.requestsTo('GET', '/api/secmaster/workflows').length;
+    await app.user.type(screen.getByRole('searchbox', { name: 'Search workflows by name' }), '0249');
+    expect(await screen.findByText('1 workflow')).toBeInTheDocument();
+    // Four keystrokes, one request: the debounce holds back the rest.
+    const searches = fake.requestsTo('GET', '/api/secmaster/workflows').slice(before);
+    expect(searches.map((r) => Object.fromEntries(r.url.searchParams))).toEqual([
+      { search: '0249', offset: '0', limit: '100' },
+    ]);
+    await app.user.click(screen.getByRole('checkbox', { name: 'Select workflow Workflow 0249' }));
+    expect(screen.getByText('2 workflows picked')).toBeInTheDocument();
+
+    await app.user.clear(screen.getByRole('searchbox', { name: 'Search workflows by name' }));
+    await app.user.type(screen.getByRole('searchbox', { name: 'Search workflows by name' }), 'no such');
+    expect(await screen.findByText('No workflow matches the search.')).toBeInTheDocument();
+    await app.user.click(screen.getByRole('button', { name: 'Export 2 workflows' }));
+    await screen.findByText(/Saved as workflow.json/);
+    expect(fake.requestsTo('POST', '/api/secmaster/workflows/export')[0]?.body).toEqual({ id: ['wf-1', 'wf-249'] });
+  });
+
+  it('refuses more workflows than one export takes, and says so', async () => {
+    const fake = installFakeBff({ workflowCount: 150 });
+    const app = renderApp('/export?ws=ws-default');
+    await screen.findByText('150 workflows');
+    await app.user.click(screen.getByRole('button', { name: 'Show more (100 of 150)' }));
+    await screen.findByRole('checkbox', { name: 'Select workflow Workflow 0101' });
+    const boxes = within(screen.getByRole('group', { name: 'Workflows' })).getAllByRole('checkbox');
+    for (const box of boxes.slice(0, 101)) fireEvent.click(box);
+    expect(screen.getByRole('alert')).toHaveTextContent('One export takes at most 100 workflows; 101 are picked.');
+    expect(screen.getByRole('button', { name: 'Export 101 workflows' })).toBeDisabled();
+    fireEvent.click(boxes[0]!);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export 100 workflows' })).toBeEnabled();
+    await app.user.click(screen.getByRole('button', { name: 'Clear picks' }));
+    expect(screen.getByRole('button', { name: 'Export 0 workflows' })).toBeDisabled();
+    expect(fake.requestsTo('POST', '/api/secmaster/workflows/export')).toHaveLength(0);
   });
 });

@@ -4,10 +4,9 @@ import { ErrorPanel } from '../../../components/ui/error-panel';
 import { inputClass } from '../../../components/ui/form-field';
 import { VirtualList } from '../../../components/ui/virtual-list';
 import { useT } from '../../../i18n/i18n';
+import { searchDebounceMs } from '../../../lib/use-debounced-value';
 import { useResources } from '../api/list-resources';
 import { refKey, type PickedResource } from '../hooks/use-picker-url-state';
-
-export const searchDebounceMs = 300;
 
 export function ResourceList({
   workspaceId,
