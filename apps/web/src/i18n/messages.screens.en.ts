@@ -124,6 +124,7 @@ export const screenMessagesEn = {
   'audit.status.failed': 'failed',
   'audit.past.title': 'Past audits',
   'audit.past.none': 'No audits of this workspace yet.',
+  'audit.past.older': 'Show older audits ({shown} of {total})',
   'audit.past.item': 'Audit of {when} by {by}',
   'audit.past.compare': 'Compare {audit}',
   'audit.past.counts': '{total} resources, {nonCompliant} non-compliant, {failed} failed',

@@ -162,9 +162,12 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
     return result;
   };
 
-  on('GET', '/api/audits', () =>
-    json(200, { total: state.audits.length, offset: 0, limit: 50, items: [...state.audits].reverse().map(summaryOf) }),
-  );
+  on('GET', '/api/audits', (req) => {
+    const offset = Number(req.url.searchParams.get('offset') ?? 0);
+    const limit = Number(req.url.searchParams.get('limit') ?? 50);
+    const newestFirst = [...state.audits].reverse().map(summaryOf);
+    return json(200, { total: newestFirst.length, offset, limit, items: newestFirst.slice(offset, offset + limit) });
+  });
   on('GET', '/api/policy', () => json(200, state.policy));
   on('PUT', '/api/policy', (req) => {
     const body = savePolicyRequestSchema.safeParse(req.body);

@@ -58,6 +58,8 @@ describe.each(auditTestBackends)('audit stores on $name', ({ open, skip }) => {
     const page = await store.list({ workspace_id: 'wsA', offset: 0, limit: 1 });
     expect(page.total).toBe(2);
     expect(page.items.map((a) => a.id)).toEqual(['l2']);
+    const next = await store.list({ workspace_id: 'wsA', offset: 1, limit: 1 });
+    expect([next.total, next.offset, next.items.map((a) => a.id)]).toEqual([2, 1, ['l1']]);
     const all = await store.list({ offset: 0, limit: 50 });
     const ids = all.items.map((a) => a.id).filter((id) => id.startsWith('l'));
     expect(ids).toEqual(['l2', 'l3', 'l1']);

@@ -1,15 +1,28 @@
 import { listAuditsResultSchema } from '@portico/api-types';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
 import { auditKeys } from './audit-keys';
 
-export function listAudits(workspaceId: string | undefined, signal?: AbortSignal) {
-  return apiFetch(`/api/audits${toQueryString({ workspace_id: workspaceId, limit: 50 })}`, listAuditsResultSchema, {
-    signal,
-  });
+/** Audits a page lists at once, newest first; older ones follow on request. */
+export const auditPageSize = 50;
+
+export function listAudits(workspaceId: string | undefined, offset: number, signal?: AbortSignal) {
+  return apiFetch(
+    `/api/audits${toQueryString({ workspace_id: workspaceId, offset, limit: auditPageSize })}`,
+    listAuditsResultSchema,
+    { signal },
+  );
 }
 
-export const auditsQueryOptions = (workspaceId: string | undefined) =>
-  queryOptions({ queryKey: auditKeys.list(workspaceId), queryFn: ({ signal }) => listAudits(workspaceId, signal) });
+export const auditsInfiniteQueryOptions = (workspaceId: string | undefined) =>
+  infiniteQueryOptions({
+    queryKey: auditKeys.list(workspaceId),
+    queryFn: ({ pageParam, signal }) => listAudits(workspaceId, pageParam, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.offset + last.items.length;
+      return last.items.length > 0 && next < last.total ? next : undefined;
+    },
+  });
 
-export const useAudits = (workspaceId: string | undefined) => useQuery(auditsQueryOptions(workspaceId));
+export const useAudits = (workspaceId: string | undefined) => useInfiniteQuery(auditsInfiniteQueryOptions(workspaceId));

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blobText, captureDownloads } from '../../../testing/capture-downloads';
 import { installFakeBff } from '../../../testing/fake-bff';
@@ -50,6 +50,29 @@ describe('drift and evidence', () => {
     await app.user.click(screen.getByRole('button', { name: 'Download drift JSON' }));
     await screen.findByText(/Saved as drift-aud-a-aud-b.json/);
     expect(saved.map((s) => s.filename)).toEqual(['drift-aud-a-aud-b.csv', 'drift-aud-a-aud-b.json']);
+  });
+
+  it('lists 50 audits at a time, and an older one fetched on request can be compared with the newest', async () => {
+    const fake = installFakeBff({ roles: ['auditor'] });
+    const rows = [auditRow({ resource_id: 'ds-1', name: 'Orders' })];
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString();
+    installFakeAudits(fake, {
+      rows: [],
+      audits: Array.from({ length: 60 }, (_, n) => storedAudit(`aud-${n + 1}`, rows, day(n))),
+    });
+    const app = renderApp('/audit?ws=ws-default');
+    const compare = () => screen.getAllByRole('checkbox', { name: /^Compare Audit of/ });
+    await screen.findAllByRole('checkbox', { name: /^Compare Audit of/ }, { timeout: 5000 });
+    expect(compare()).toHaveLength(50);
+    await app.user.click(compare()[0]!); // the newest, aud-60
+    await app.user.click(screen.getByRole('button', { name: 'Show older audits (50 of 60)' }));
+    await waitFor(() => expect(compare()).toHaveLength(60));
+    expect(screen.queryByRole('button', { name: /Show older audits/ })).not.toBeInTheDocument();
+    expect(fake.requestsTo('GET', '/api/audits').map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '50']);
+    await app.user.click(compare()[59]!); // the oldest, aud-1
+    await waitFor(() =>
+      expect(fake.requestsTo('GET', '/api/audits/drift').map((r) => r.url.search)).toEqual(['?from=aud-1&to=aud-60']),
+    );
   });
 
   it('downloads an audit as CSV and JSON under the server names', async () => {

@@ -1,9 +1,11 @@
 import type { AuditSummary } from '@portico/api-types';
+import { useMemo } from 'react';
+import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useT } from '../../../i18n/i18n';
 import { useAudits } from '../api/list-audits';
 
-/** Stored audits of the workspace, newest first; one is opened, two are compared. */
+/** Stored audits of the workspace, newest first, 50 at a time; one is opened, two are compared. */
 export function PastAudits({
   workspaceId,
   openId,
@@ -19,10 +21,12 @@ export function PastAudits({
 }) {
   const { t, formatDate, formatNumber } = useT();
   const audits = useAudits(workspaceId);
+  const items = useMemo(() => audits.data?.pages.flatMap((p) => p.items) ?? [], [audits.data]);
+  const total = audits.data?.pages[0]?.total ?? 0;
   // The pair is kept oldest first: drift reads from the earlier audit to the later one.
   const toggle = (a: AuditSummary) => {
     const next = compare.includes(a.id) ? compare.filter((x) => x !== a.id) : [...compare, a.id].slice(-2);
-    const started = new Map(audits.data?.items.map((x) => [x.id, x.started_at]));
+    const started = new Map(items.map((x) => [x.id, x.started_at]));
     onCompare(next.sort((x, y) => (started.get(x) ?? '').localeCompare(started.get(y) ?? '')));
   };
   return (
@@ -31,9 +35,9 @@ export function PastAudits({
         {t('audit.past.title')}
       </h2>
       {audits.error && <ErrorPanel error={audits.error} />}
-      {audits.data?.items.length === 0 && <p className="text-sm">{t('audit.past.none')}</p>}
+      {audits.data && items.length === 0 && <p className="text-sm">{t('audit.past.none')}</p>}
       <ul className="max-h-64 space-y-1 overflow-auto text-sm">
-        {audits.data?.items.map((a) => {
+        {items.map((a) => {
           const label = t('audit.past.item', { when: formatDate(a.started_at), by: a.run_by });
           return (
             <li
@@ -66,6 +70,11 @@ export function PastAudits({
           );
         })}
       </ul>
+      {audits.hasNextPage && (
+        <Button disabled={audits.isFetchingNextPage} onClick={() => void audits.fetchNextPage()}>
+          {t('audit.past.older', { shown: formatNumber(items.length), total: formatNumber(total) })}
+        </Button>
+      )}
     </section>
   );
 }
