@@ -1,4 +1,4 @@
-import { exportWorkflowsMaxIds, type WorkflowSummary } from '@portico/api-types';
+import { exportWorkflowsMaxIds } from '@portico/api-types';
 import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { DownloadStatus } from '../../../components/ui/download-status';
@@ -24,8 +24,7 @@ export function WorkflowExport() {
   /** Picked IDs, in the order picked. */
   const [picked, setPicked] = useState<string[]>([]);
   const download = useDownload();
-  const toggle = (w: WorkflowSummary) =>
-    setPicked((p) => (p.includes(w.id) ? p.filter((x) => x !== w.id) : [...p, w.id]));
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   const tooMany = picked.length > exportWorkflowsMaxIds;
   return (
     <section aria-labelledby="workflows-title" className="space-y-3">
@@ -58,7 +57,7 @@ export function WorkflowExport() {
                 type="checkbox"
                 aria-label={t('export.workflows.select', { name: w.name })}
                 checked={picked.includes(w.id)}
-                onChange={() => toggle(w)}
+                onChange={() => toggle(w.id)}
               />
               <span>{w.name}</span>
               <span className="text-xs text-slate-500 dark:text-slate-400" title={w.aop_type}>
