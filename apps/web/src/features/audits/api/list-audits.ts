@@ -1,6 +1,7 @@
 import { listAuditsResultSchema } from '@portico/api-types';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
+import { nextPageOffset } from '../../../lib/next-page-offset';
 import { auditKeys } from './audit-keys';
 
 /** Audits a page lists at once, newest first; older ones follow on request. */
@@ -19,10 +20,7 @@ export const auditsInfiniteQueryOptions = (workspaceId: string | undefined) =>
     queryKey: auditKeys.list(workspaceId),
     queryFn: ({ pageParam, signal }) => listAudits(workspaceId, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last) => {
-      const next = last.offset + last.items.length;
-      return last.items.length > 0 && next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextPageOffset,
   });
 
 export const useAudits = (workspaceId: string | undefined) => useInfiniteQuery(auditsInfiniteQueryOptions(workspaceId));

@@ -1,6 +1,7 @@
 import { listWorkflowsResultSchema } from '@portico/api-types';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
+import { nextPageOffset } from '../../../lib/next-page-offset';
 
 /** The BFF's (and SecMaster's) largest page. */
 export const workflowPageSize = 100;
@@ -24,10 +25,7 @@ export const workflowsInfiniteQueryOptions = (filters: { search: string }) =>
     queryKey: workflowKeys.list(filters),
     queryFn: ({ pageParam, signal }) => listWorkflows(filters, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last) => {
-      const next = last.offset + last.items.length;
-      return last.items.length > 0 && next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextPageOffset,
   });
 
 export const useWorkflows = (filters: { search: string }) => useInfiniteQuery(workflowsInfiniteQueryOptions(filters));

@@ -1,6 +1,7 @@
 import { listResourcesResultSchema } from '@portico/api-types';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
+import { nextPageOffset } from '../../../lib/next-page-offset';
 import { resourceKeys, type ResourceListFilters } from './resource-keys';
 
 /** The BFF's largest page: fewer round trips while scrolling through thousands of rows. */
@@ -24,10 +25,7 @@ export const resourcesInfiniteQueryOptions = (filters: ResourceListFilters) =>
     queryKey: resourceKeys.list(filters),
     queryFn: ({ pageParam, signal }) => listResources(filters, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last) => {
-      const next = last.offset + last.items.length;
-      return last.items.length > 0 && next < last.total ? next : undefined;
-    },
+    getNextPageParam: nextPageOffset,
     enabled: Boolean(filters.workspaceId),
   });
 
