@@ -27,7 +27,7 @@ describe('permission switches', () => {
     expect(
       await screen.findByRole('heading', { name: 'Collaboration permissions: Sales dashboard 00001' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Dashboards · dash-00001')).toBeInTheDocument();
+    expect(screen.getByText('dash-00001').parentElement).toHaveTextContent('Dashboards · dash-00001');
     app.unmount();
     // Portals have no list API: the pick is known by its ID only.
     renderApp('/resources?ws=ws-default&type=portal&open=portal:portal-1');

@@ -80,8 +80,8 @@ export function PermissionSwitches({
           {t('permissions.title')}: {resourceName ?? <span className="font-mono text-sm">{resourceId}</span>}
         </h2>
         {resourceName && (
-          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
-            {t(`type.${resourceType}`)} · {resourceId}
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {t(`type.${resourceType}`)} · <span className="font-mono">{resourceId}</span>
           </p>
         )}
         <p className="text-xs text-slate-600 dark:text-slate-400">
