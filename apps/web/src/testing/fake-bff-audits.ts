@@ -1,5 +1,6 @@
 import {
   bulkFixRequestSchema,
+  listAuditsQuerySchema,
   savePolicyRequestSchema,
   startAuditRequestSchema,
   type AuditDetail,
@@ -163,8 +164,7 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
   };
 
   on('GET', '/api/audits', (req) => {
-    const offset = Number(req.url.searchParams.get('offset') ?? 0);
-    const limit = Number(req.url.searchParams.get('limit') ?? 50);
+    const { offset, limit } = listAuditsQuerySchema.parse(Object.fromEntries(req.url.searchParams));
     const newestFirst = [...state.audits].reverse().map(summaryOf);
     return json(200, { total: newestFirst.length, offset, limit, items: newestFirst.slice(offset, offset + limit) });
   });
