@@ -122,6 +122,11 @@ export const screenMessagesEn = {
   'audit.status.finished': 'finished',
   'audit.status.cancelled': 'cancelled',
   'audit.status.failed': 'failed',
+  // A switch in tables, filters, rules and diffs: the word of its long label ("Collaborators can view").
+  'switch.short.read': 'view',
+  'switch.short.edit': 'edit',
+  'switch.short.export': 'export',
+  'switch.short.use': 'use',
   'audit.past.title': 'Past audits',
   'audit.past.none': 'No audits of this workspace yet.',
   'audit.past.older': 'Show older audits ({shown} of {total})',

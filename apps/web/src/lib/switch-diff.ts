@@ -1,10 +1,26 @@
-import type { AuthSwitchConfig } from '@portico/api-types';
+import { permissionSwitches, type AuthSwitchConfig } from '@portico/api-types';
+import type { Translator } from '../i18n/i18n';
+
+/** The words of a switch diff: "on", "off", and a switch's short name (unknown keys as they are). */
+export function switchWords(t: Translator['t']): { on: string; off: string; name: (key: string) => string } {
+  const known = new Set<string>(permissionSwitches);
+  return {
+    on: t('audit.on'),
+    off: t('audit.off'),
+    name: (key) => (known.has(key) ? t(`switch.short.${key as (typeof permissionSwitches)[number]}`) : key),
+  };
+}
 
 /** "edit: on → off, use: on → off": only the switches that change. */
-export function switchDiff(before: AuthSwitchConfig, after: AuthSwitchConfig, on: string, off: string): string {
+export function switchDiff(
+  before: AuthSwitchConfig,
+  after: AuthSwitchConfig,
+  words: { on: string; off: string; name: (key: string) => string },
+): string {
+  const { on, off, name } = words;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return keys
     .filter((k) => (before[k] === true) !== (after[k] === true))
-    .map((k) => `${k}: ${before[k] ? on : off} → ${after[k] ? on : off}`)
+    .map((k) => `${name(k)}: ${before[k] ? on : off} → ${after[k] ? on : off}`)
     .join(', ');
 }

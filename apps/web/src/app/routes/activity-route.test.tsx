@@ -63,10 +63,21 @@ describe('activity route', () => {
   it('shows what each permission save changed', async () => {
     const fake = installFakeBff({ roles: ['auditor'] });
     withFix(fake, () => bffError(403, 'forbidden', 'Your role does not allow this.'));
+    fake.activity.push({
+      ...fixEntry('a-5', 'x'),
+      operation: 'permissions.save',
+      target: 'dashboard:dash-9',
+      before: { read: true, edit: true, export: false },
+      after: { read: false, edit: false, export: false },
+      details: undefined,
+    });
     renderApp('/activity?ws=ws-default');
     const table = await screen.findByRole('table');
     const row = within(table).getByRole('row', { name: /dataset:ds-1/ });
     expect(within(row).getByText('export: on → off')).toBeInTheDocument();
+    // The read switch reads as its label says ("Collaborators can view").
+    const save = within(table).getByRole('row', { name: /dashboard:dash-9/ });
+    expect(within(save).getByText('edit: on → off, view: on → off')).toBeInTheDocument();
     // Auditors read the log; undoing a fix is an admin's.
     expect(screen.queryByRole('button', { name: /Undo the bulk fix/ })).not.toBeInTheDocument();
   });

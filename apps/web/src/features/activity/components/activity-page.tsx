@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { DownloadStatus } from '../../../components/ui/download-status';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { useT } from '../../../i18n/i18n';
-import { switchDiff } from '../../../lib/switch-diff';
+import { switchDiff, switchWords } from '../../../lib/switch-diff';
 import { useDownload } from '../../../lib/use-download';
 import { downloadActivityCsv, useActivity } from '../api/list-activity';
 import { ActivityFiltersForm } from './activity-filters-form';
@@ -83,7 +83,7 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
                     {a.error_code ? ` (${a.error_code})` : ''}
                   </td>
                   <td className="py-1 pr-3">
-                    {a.before && a.after ? switchDiff(a.before, a.after, t('audit.on'), t('audit.off')) : ''}
+                    {a.before && a.after ? switchDiff(a.before, a.after, switchWords(t)) : ''}
                   </td>
                   <td className="py-1 pr-3 font-mono text-xs select-all">{a.request_id}</td>
                   {rowAction && <td className="py-1 pr-3">{rowAction(a)}</td>}

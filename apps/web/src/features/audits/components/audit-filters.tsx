@@ -69,7 +69,7 @@ export function AuditFilters({
           <option value="">{t('audit.filter.any')}</option>
           {permissionSwitches.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {t(`switch.short.${s}`)}
             </option>
           ))}
         </select>

@@ -49,7 +49,7 @@ export const AuditMatrix = memo(function AuditMatrix({
           <span role="columnheader">{t('audit.matrix.owner')}</span>
           {permissionSwitches.map((s) => (
             <span role="columnheader" key={s}>
-              {s}
+              {t(`switch.short.${s}`)}
             </span>
           ))}
           <span role="columnheader">{t('audit.matrix.changedBy')}</span>

@@ -30,4 +30,16 @@ describe('audit results at 10 000 rows', () => {
     expect(await screen.findByText('1 of 10,000 rows shown')).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: 'Dataset 09990' })).toBeInTheDocument();
   });
+
+  it('names each switch by the word of its label: the read switch is "view", in the headers and the filter', () => {
+    render(<AuditResults rows={many.slice(0, 3)} canFix={false} />);
+    const table = screen.getByRole('table', { name: 'Audit results' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(expect.arrayContaining(['view', 'edit', 'export', 'use']));
+    expect(within(table).queryByRole('columnheader', { name: 'read' })).not.toBeInTheDocument();
+    expect(within(screen.getByLabelText('Switch')).getByRole('option', { name: 'view' })).toHaveValue('read');
+  });
 });

@@ -27,7 +27,7 @@ export const AuditSummary = memo(function AuditSummary({ counts }: { counts: Rec
           </th>
           {permissionSwitches.map((s) => (
             <th scope="col" key={s} className="pr-3">
-              {t('audit.summary.on', { switch: s })}
+              {t('audit.summary.on', { switch: t(`switch.short.${s}`) })}
             </th>
           ))}
         </tr>

@@ -1,7 +1,7 @@
 import type { BulkFixChange } from '@portico/api-types';
 import { ScrollList } from '../../../components/ui/scroll-list';
 import { useT } from '../../../i18n/i18n';
-import { switchDiff } from '../../../lib/switch-diff';
+import { switchDiff, switchWords } from '../../../lib/switch-diff';
 import { rowKey } from './row-key';
 
 /** Every change a confirmation asks about: the resource, its switches before → after, and why. */
@@ -20,7 +20,7 @@ export function ChangeList({
       {changes.map((c) => (
         <li key={rowKey(c)}>
           <span className="font-semibold">{c.name ?? c.resource_id}</span> ({c.resource_type}:{c.resource_id}):{' '}
-          {switchDiff(c.before, c.after, t('audit.on'), t('audit.off'))}
+          {switchDiff(c.before, c.after, switchWords(t))}
           {withRules ? ` — ${c.rule_ids.join(', ')}` : ''}
         </li>
       ))}

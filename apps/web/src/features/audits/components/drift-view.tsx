@@ -15,7 +15,7 @@ function DriftList({ title, items }: { title: MessageKey; items: readonly (Drift
       <ScrollList aria-label={t(title, { count: items.length })} className="max-h-48 text-xs">
         {items.map((c) => (
           <li key={`${rowKey(c)}:${'switch' in c ? c.switch : ''}`}>
-            {c.name ?? c.resource_id} ({c.resource_type}){'switch' in c ? ` — ${c.switch}` : ''}
+            {c.name ?? c.resource_id} ({c.resource_type}){'switch' in c ? ` — ${t(`switch.short.${c.switch}`)}` : ''}
             {c.update_user_name
               ? ` — ${t('audit.drift.by', { user: c.update_user_name, when: c.update_date !== undefined ? formatDate(c.update_date) : '' })}`
               : ''}

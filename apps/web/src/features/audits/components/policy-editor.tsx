@@ -49,7 +49,7 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
   const describe = (r: PolicyRule) =>
     t(`audit.policy.rule.${r.kind}`, {
       type: t(`type.${r.resource_type}`),
-      switch: r.switch,
+      switch: t(`switch.short.${r.switch}`),
       owners: r.kind === 'only_owners' ? r.owners.join(', ') : '',
     });
   return (
@@ -113,7 +113,7 @@ export function PolicyEditor({ canEdit }: { canEdit: boolean }) {
             <select className={input} value={sw} onChange={(e) => setSw(e.target.value as PermissionSwitch)}>
               {permissionSwitches.map((x) => (
                 <option key={x} value={x}>
-                  {x}
+                  {t(`switch.short.${x}`)}
                 </option>
               ))}
             </select>
