@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** How long typing must pause before a search goes to the server. */
-export const searchDebounceMs = 300;
+const searchDebounceMs = 300;
 
 /** `value` once it has stayed the same for `ms`: a server search per pause, not per keystroke. */
 export function useDebouncedValue<T>(value: T, ms = searchDebounceMs): T {

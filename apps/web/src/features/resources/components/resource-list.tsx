@@ -4,7 +4,7 @@ import { ErrorPanel } from '../../../components/ui/error-panel';
 import { inputClass } from '../../../components/ui/form-field';
 import { VirtualList } from '../../../components/ui/virtual-list';
 import { useT } from '../../../i18n/i18n';
-import { searchDebounceMs } from '../../../lib/use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useResources } from '../api/list-resources';
 import { refKey, type PickedResource } from '../hooks/use-picker-url-state';
 
@@ -32,11 +32,10 @@ export function ResourceList({
   const { t, formatDate } = useT();
   const [draft, setDraft] = useState(search);
   // Ask the server only once typing pauses.
+  const settled = useDebouncedValue(draft.trim());
   useEffect(() => {
-    if (draft === search) return;
-    const timer = setTimeout(() => onSearch(draft.trim()), searchDebounceMs);
-    return () => clearTimeout(timer);
-  }, [draft, search, onSearch]);
+    if (settled !== search) onSearch(settled);
+  }, [settled, search, onSearch]);
 
   const query = useResources({ workspaceId, type, search });
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
