@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { DownloadStatus } from '../../../components/ui/download-status';
 import { ErrorPanel } from '../../../components/ui/error-panel';
-import { inputClass } from '../../../components/ui/form-field';
+import { SearchBox } from '../../../components/ui/search-box';
 import { useT } from '../../../i18n/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useDownload } from '../../../lib/use-download';
@@ -31,19 +31,12 @@ export function WorkflowExport() {
       <h2 id="workflows-title" className="text-base font-semibold">
         {t('export.workflows.title')}
       </h2>
-      <div className="flex items-center gap-3">
-        <input
-          type="search"
-          aria-label={t('export.workflows.search')}
-          placeholder={t('export.workflows.search')}
-          className={`${inputClass} max-w-xs`}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-        />
-        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-          {workflows.data ? t('export.workflows.total', { count: total }) : t('common.loading')}
-        </span>
-      </div>
+      <SearchBox
+        label={t('export.workflows.search')}
+        value={draft}
+        onChange={setDraft}
+        status={workflows.data ? t('export.workflows.total', { count: total }) : t('common.loading')}
+      />
       {workflows.error && <ErrorPanel error={workflows.error} />}
       {workflows.data && items.length === 0 && (
         <p className="text-sm">{search ? t('export.workflows.noMatch') : t('export.workflows.none')}</p>

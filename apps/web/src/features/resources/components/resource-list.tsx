@@ -1,7 +1,7 @@
 import type { ListableResourceType, ResourceSummary } from '@portico/api-types';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../../components/ui/error-panel';
-import { inputClass } from '../../../components/ui/form-field';
+import { SearchBox } from '../../../components/ui/search-box';
 import { VirtualList } from '../../../components/ui/virtual-list';
 import { useT } from '../../../i18n/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
@@ -58,19 +58,12 @@ export function ResourceList({
 
   return (
     <div className="space-y-2">
-      <div className="flex items-center gap-3">
-        <input
-          type="search"
-          aria-label={t('picker.search')}
-          placeholder={t('picker.search')}
-          className={`${inputClass} max-w-sm`}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-        />
-        <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-          {query.data ? t('picker.total', { count: total }) : t('common.loading')}
-        </span>
-      </div>
+      <SearchBox
+        label={t('picker.search')}
+        value={draft}
+        onChange={setDraft}
+        status={query.data ? t('picker.total', { count: total }) : t('common.loading')}
+      />
       {query.error && <ErrorPanel error={query.error} />}
       {query.data && items.length === 0 && <p className="text-sm">{t('picker.empty')}</p>}
       {items.length > 0 && (
