@@ -1,13 +1,15 @@
-import { permissionSwitches, type AuthSwitchConfig } from '@portico/api-types';
+import { permissionSwitchSchema, type AuthSwitchConfig } from '@portico/api-types';
 import type { Translator } from '../i18n/i18n';
 
 /** The words of a switch diff: "on", "off", and a switch's short name (unknown keys as they are). */
 export function switchWords(t: Translator['t']): { on: string; off: string; name: (key: string) => string } {
-  const known = new Set<string>(permissionSwitches);
   return {
     on: t('audit.on'),
     off: t('audit.off'),
-    name: (key) => (known.has(key) ? t(`switch.short.${key as (typeof permissionSwitches)[number]}`) : key),
+    name: (key) => {
+      const known = permissionSwitchSchema.safeParse(key);
+      return known.success ? t(`switch.short.${known.data}`) : key;
+    },
   };
 }
 
