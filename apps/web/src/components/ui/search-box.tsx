@@ -1,6 +1,6 @@
 import { inputClass } from './form-field';
 
-/** A list's search field, labelled by its placeholder, with what the list holds beside it (read out as it changes). */
+/** A list's search field (its label is also its placeholder), with what the list holds beside it, read out as it changes. */
 export function SearchBox({
   label,
   value,
