@@ -117,6 +117,8 @@ test('the IAM token and the password never reach the browser or the logs, across
 
   // Export: one dashboard as a package (the file is read too).
   await nav.getByRole('link', { name: 'Export' }).click();
+  // Export loads lazily: a tab clicked while Resources still shows would navigate within Resources.
+  await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   await page.getByRole('tab', { name: 'Dashboards' }).click();
   const pick = page.getByRole('checkbox', { name: /^Select / }).first();
   await pick.click();
