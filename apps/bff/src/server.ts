@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { createExpressServer } from '@portico/express-server';
 import { createApp } from './app';
@@ -11,6 +11,7 @@ import { flushWriteQueues, tuneWriteQueues } from './db/write-queues';
 import { startEmbeddedEmulator } from './embedded-emulator';
 import { markInterruptedAudits, silentAuditMs } from './features/audits/interrupted-audits';
 import { createSessionStore } from './features/session/session-store';
+import { trackConnections } from './http/connection-drain';
 import { bufferedStdout, createLogger, endLog } from './http/logger';
 import { startBanner } from './start-banner';
 import { startUpCollectedMessage } from './start-up-collected';
@@ -90,13 +91,7 @@ async function main(): Promise<void> {
   server.on('request', (_req, res) => {
     if (stopping) res.setHeader('connection', 'close');
   });
-  // The server's close comes as soon as the last connection is destroyed, before the sockets'
-  // 'close' events (and their responses'), on which a cut request records how it ended.
-  const connections = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    connections.add(socket);
-    socket.once('close', () => connections.delete(socket));
-  });
+  const connections = trackConnections(server);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -107,8 +102,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new connections, requests in flight finish');
     logger.flush();
     // Keep-alive connections are closed as soon as they are idle, not after their timeout.
-    server.closeIdleConnections();
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    connections.closeIdle();
+    const idle = setInterval(() => connections.closeIdle(), 100);
     const force = setTimeout(() => {
       logger.warn({ graceMs: env.SHUTDOWN_GRACE_MS }, 'requests still in flight after the grace period: cut');
       server.closeAllConnections();
@@ -116,10 +111,11 @@ async function main(): Promise<void> {
     await closed;
     clearInterval(idle);
     clearTimeout(force);
-    // A request cut at the grace's end still records how it ended (a cut download's
-    // `stream_interrupted`) when its connection's 'close' comes: once every one has come, a turn
-    // of the event loop lets those writes start, and the flush waits for them.
-    await Promise.all([...connections].map((socket) => new Promise((resolve) => socket.once('close', resolve))));
+    // The server's close comes as soon as the last connection is destroyed, before the sockets'
+    // 'close' events (and their responses'), on which a cut request records how it ended (a cut
+    // download's `stream_interrupted`): once every one has come, a turn of the event loop lets
+    // those writes start, and the flush waits for them.
+    await connections.allClosed();
     await new Promise((resolve) => setImmediate(resolve));
     // Requests are done: one more try for writes still queued (activity entries left stay pending).
     const unwritten = await flushWriteQueues(db);

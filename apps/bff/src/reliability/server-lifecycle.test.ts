@@ -114,9 +114,11 @@ describe('the BFF process', () => {
     expect(await refused(first.url)).toBe('ECONNREFUSED');
     resume();
     const got = await download;
-    expect(got).toMatchObject({ status: 200, complete: true });
-    expect(got.bytes).toBeGreaterThan(size);
-    expect(await first.exited).toBe(0);
+    // On a failure, the server's own account of the shutdown.
+    const log = () => `the BFF's output:\n${first.output.join('\n')}`;
+    expect(got, log()).toMatchObject({ status: 200, complete: true });
+    expect(got.bytes, log()).toBeGreaterThan(size);
+    expect(await first.exited, log()).toBe(0);
 
     // Restarted with a short grace: the sessions and the activity are still there.
     const second = await spawnBff({ ...upstreamEnv(upstreamUrl), SHUTDOWN_GRACE_MS: '400' });

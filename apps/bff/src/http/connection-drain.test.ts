@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { trackConnections } from './connection-drain';
+
+/** The shutdown's sweep against real sockets: what it closes, and what it leaves to finish. */
+let server: http.Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r) ?? r(undefined));
+  server = undefined;
+});
+
+/** A server whose `/big` sends `size` bytes in one write and ends, `/small` a few bytes, `/held` nothing yet. */
+async function start(size: number) {
+  const ended: http.ServerResponse[] = [];
+  const s = http.createServer((req, res) => {
+    if (req.url === '/big') {
+      res.end(Buffer.alloc(size, 7));
+      ended.push(res);
+    } else if (req.url === '/small') res.end('ok');
+  });
+  server = s;
+  const drain = trackConnections(s);
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  return { port: (s.address() as AddressInfo).port, drain, ended, server: s };
+}
+
+/** A keep-alive GET whose reader pauses after the first chunk until `resume`. */
+function get(port: number, path: string, agent: http.Agent, { pause = false } = {}) {
+  let resume = () => {};
+  const done = new Promise<{ bytes: number; complete: boolean; socket: Socket }>((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+      let bytes = 0;
+      if (pause) res.once('data', () => res.pause());
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      const settle = () => resolve({ bytes, complete: res.complete, socket: req.socket! });
+      res.on('end', settle);
+      res.on('error', settle);
+      resume = () => res.resume();
+    });
+    req.on('error', () => resolve({ bytes: 0, complete: false, socket: req.socket! }));
+  });
+  return { done, resume: () => resume() };
+}
+
+describe('trackConnections', () => {
+  it('leaves a response that has ended but is still being written to its slow reader, then closes it once done', async () => {
+    const size = 8 * 1024 * 1024;
+    const { port, drain, ended } = await start(size);
+    const agent = new http.Agent({ keepAlive: true });
+    const big = get(port, '/big', agent, { pause: true });
+    await expect.poll(() => ended.length).toBe(1);
+    // Ended, most of the body still queued behind the paused reader.
+    expect(ended[0]!.writableEnded).toBe(true);
+    expect(ended[0]!.writableFinished).toBe(false);
+    drain.closeIdle();
+    await new Promise((r) => setTimeout(r, 100));
+    drain.closeIdle();
+    big.resume();
+    const got = await big.done;
+    expect(got).toMatchObject({ bytes: size, complete: true });
+    // Written: the kept-alive connection is idle now, and the next sweep closes it.
+    await expect.poll(() => ended[0]!.writableFinished).toBe(true);
+    const closed = drain.allClosed();
+    drain.closeIdle();
+    await closed;
+    expect(got.socket.destroyed || got.socket.readableEnded).toBe(true);
+    agent.destroy();
+  });
+
+  it("leaves such a response when the server closes (Node's close sweeps idle connections too)", async () => {
+    const size = 8 * 1024 * 1024;
+    const { port, ended, server } = await start(size);
+    const big = get(port, '/big', new http.Agent({ keepAlive: true }), { pause: true });
+    await expect.poll(() => ended.length).toBe(1);
+    expect(ended[0]!.writableFinished).toBe(false);
+    server.close();
+    await new Promise((r) => setTimeout(r, 100));
+    big.resume();
+    expect(await big.done).toMatchObject({ bytes: size, complete: true });
+  });
+
+  it('closes kept-alive connections between requests at once', async () => {
+    const { port, drain } = await start(1);
+    const agent = new http.Agent({ keepAlive: true });
+    const got = await get(port, '/small', agent).done;
+    expect(got).toMatchObject({ bytes: 2, complete: true });
+    const clientClosed = new Promise((r) => got.socket.once('close', r));
+    const closed = drain.allClosed();
+    drain.closeIdle();
+    await closed;
+    await clientClosed;
+    agent.destroy();
+  });
+
+  it('leaves a connection whose response has not ended', async () => {
+    const { port, drain } = await start(1);
+    const agent = new http.Agent({ keepAlive: true });
+    const held = new Promise<void>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/held', agent });
+      req.on('socket', (socket) => socket.once('connect', () => setTimeout(resolve, 50)));
+      req.on('error', reject);
+    });
+    await held;
+    let closed = false;
+    void drain.allClosed().then(() => (closed = true));
+    drain.closeIdle();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toBe(false);
+    agent.destroy();
+  });
+});
