@@ -1,5 +1,5 @@
 import { can, type Capability } from '@portico/api-types';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
 import { Button } from '../components/ui/button';
 import { useSession } from '../features/session/api/get-session';
 import { useSignOut } from '../features/session/api/sign-out';
@@ -25,6 +25,10 @@ export function ShellLayout() {
   const workspaceId = useWorkspaceId();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  // A screen's code loads on its first visit: until it has, the link says so, a bar runs under
+  // the header, and the screen being left is dimmed and inert, so a click on it cannot take the
+  // user somewhere else than where they asked to go.
+  const leaving = useNavigation().state === 'loading';
   // Navigation keeps the workspace; each screen's own filters stay with that screen.
   const suffix = workspaceId ? `?${workspaceParam}=${encodeURIComponent(workspaceId)}` : '';
   return (
@@ -42,8 +46,8 @@ export function ShellLayout() {
                 <li key={item.to}>
                   <NavLink
                     to={item.to + suffix}
-                    className={({ isActive }) =>
-                      `rounded px-3 py-1.5 text-sm ${isActive ? 'bg-blue-50 font-semibold text-blue-700 dark:bg-blue-950 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`
+                    className={({ isActive, isPending }) =>
+                      `rounded px-3 py-1.5 text-sm ${isActive ? 'bg-blue-50 font-semibold text-blue-700 dark:bg-blue-950 dark:text-blue-200' : isPending ? 'animate-pulse bg-slate-100 text-blue-700 dark:bg-slate-800 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`
                     }
                   >
                     {t(item.label)}
@@ -70,7 +74,21 @@ export function ShellLayout() {
           </Button>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 p-4">
+      <div className="h-0.5">
+        {leaving && (
+          <div
+            role="progressbar"
+            aria-label={t('shell.loadingScreen')}
+            className="h-full w-full animate-pulse bg-blue-600 dark:bg-blue-400"
+          />
+        )}
+      </div>
+      <main
+        id="main"
+        aria-busy={leaving || undefined}
+        inert={leaving}
+        className={`mx-auto w-full max-w-7xl flex-1 p-4 transition-opacity ${leaving ? 'opacity-60' : ''}`}
+      >
         <Outlet />
       </main>
     </div>

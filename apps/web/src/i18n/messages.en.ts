@@ -16,6 +16,7 @@ export const messagesEn = {
   'shell.role': 'Role: {roles}',
   'shell.signOut': 'Sign out',
   'shell.loading': 'Loading…',
+  'shell.loadingScreen': 'Loading the screen',
   'role.admin': 'admin',
   'role.operator': 'operator',
   'role.auditor': 'auditor',
