@@ -30,7 +30,7 @@ describe('navigating to a screen whose code is still loading', () => {
     expect(await screen.findByRole('progressbar', { name: 'Loading the screen' })).toBeInTheDocument();
     expect(main).toHaveAttribute('aria-busy', 'true');
     expect(main).toHaveAttribute('inert');
-    expect(within(nav).getByRole('link', { name: 'Import' })).toHaveClass('animate-pulse');
+    expect(within(nav).getByRole('link', { name: 'Import' })).toHaveClass('motion-safe:animate-pulse');
     // Still the old screen, and still its URL.
     expect(app.location().pathname).toBe('/resources');
     expect(screen.getByRole('checkbox', { name: 'Select Sales dashboard 00001' })).toBeInTheDocument();

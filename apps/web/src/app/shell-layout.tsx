@@ -47,7 +47,7 @@ export function ShellLayout() {
                   <NavLink
                     to={item.to + suffix}
                     className={({ isActive, isPending }) =>
-                      `rounded px-3 py-1.5 text-sm ${isActive ? 'bg-blue-50 font-semibold text-blue-700 dark:bg-blue-950 dark:text-blue-200' : isPending ? 'animate-pulse bg-slate-100 text-blue-700 dark:bg-slate-800 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`
+                      `rounded px-3 py-1.5 text-sm ${isActive ? 'bg-blue-50 font-semibold text-blue-700 dark:bg-blue-950 dark:text-blue-200' : isPending ? 'bg-slate-100 motion-safe:animate-pulse text-blue-700 dark:bg-slate-800 dark:text-blue-200' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`
                     }
                   >
                     {t(item.label)}
@@ -79,7 +79,7 @@ export function ShellLayout() {
           <div
             role="progressbar"
             aria-label={t('shell.loadingScreen')}
-            className="h-full w-full animate-pulse bg-blue-600 dark:bg-blue-400"
+            className="h-full w-full bg-blue-600 motion-safe:animate-pulse dark:bg-blue-400"
           />
         )}
       </div>

@@ -23,7 +23,7 @@ export function ProgressBar({
         className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
       >
         <div
-          className={`h-full bg-blue-600 ${pct === undefined ? 'w-1/3 animate-pulse' : ''}`}
+          className={`h-full bg-blue-600 ${pct === undefined ? 'w-1/3 motion-safe:animate-pulse' : ''}`}
           style={pct === undefined ? undefined : { width: `${pct}%` }}
         />
       </div>
