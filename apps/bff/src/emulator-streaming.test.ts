@@ -1,9 +1,9 @@
 import http from 'node:http';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCredentials, startEmulatorFixture } from './testing/emulator-fixture';
+import { startEmulatorFixture } from './testing/emulator-fixture';
 import { listen } from './testing/listen';
 import { watchMemory } from './testing/memory-watch';
+import { signInOverHttp } from './testing/session-headers';
 
 const size = 200 * 1024 * 1024;
 let fx: Awaited<ReturnType<typeof startEmulatorFixture>>;
@@ -14,14 +14,9 @@ let resourceId: string;
 beforeAll(async () => {
   fx = await startEmulatorFixture();
   server = await listen(fx.app);
-  const agent = request.agent(fx.app);
-  const res = await agent.post('/api/session').send(demoCredentials('operator'));
-  headers = {
-    cookie: String(res.headers['set-cookie']).split(';')[0]!,
-    'x-csrf-token': res.body.csrf_token,
-    'content-type': 'application/json',
-  };
-  resourceId = (await agent.get('/api/insight/resources?type=dashboard&limit=1')).body.items[0].id;
+  headers = { ...(await signInOverHttp(server.url, 'operator')), 'content-type': 'application/json' };
+  const resources = await fetch(`${server.url}/api/insight/resources?type=dashboard&limit=1`, { headers });
+  resourceId = ((await resources.json()) as { items: { id: string }[] }).items[0]!.id;
 });
 afterAll(async () => {
   await server.close();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   bff = await startBffFixture(up.url, { LOG_LEVEL: 'warn' }, { timeoutMs: 30_000 });
   server = await listen(bff.app);
   const op = await signedInAgent(bff.app, 'demo-operator');
-  headers = { cookie: op.cookie.split(';')[0]!, 'x-csrf-token': op.csrf };
+  headers = op.headers;
 });
 afterAll(async () => {
   await server.close();

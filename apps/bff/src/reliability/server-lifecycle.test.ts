@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoCredentials } from '../testing/emulator-fixture';
 import { bffErrorSchema } from '@portico/api-types';
 import { openPgliteDatabase } from '../db/pglite-database';
+import { signInOverHttp } from '../testing/session-headers';
 import { spawnBff, type SpawnedBff } from '../testing/spawned-bff';
 import { freePort } from '@portico/emulator';
 
@@ -92,10 +93,7 @@ describe('the BFF process', () => {
     expect(err.request_id).toBe(down.headers.get('x-request-id'));
 
     emulator = await startEmulator({ port: upstreamPort, seedResources: 5, faults: { largeFileBytes: size } });
-    const up = await signIn(first.url);
-    expect(up.status).toBe(201);
-    const { csrf_token: csrf } = (await up.json()) as { csrf_token: string };
-    const headers = { cookie: (up.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrf };
+    const headers = await signInOverHttp(first.url, 'operator');
     const resources = (await (
       await fetch(`${first.url}/api/insight/resources?type=dashboard&limit=1`, { headers })
     ).json()) as { items: { id: string }[] };

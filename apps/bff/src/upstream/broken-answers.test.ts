@@ -256,11 +256,7 @@ describe('upstream answers that break their spec', () => {
       const controller = new AbortController();
       const pending = fetch(`${server.url}/api/insight/resource-packages/export`, {
         method: 'POST',
-        headers: {
-          cookie: admin.cookie.split(';')[0]!,
-          'x-csrf-token': admin.csrf,
-          'content-type': 'application/json',
-        },
+        headers: { ...admin.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'p', resources: [{ resource_type: 'dashboard', resource_id: 'd1' }] }),
         signal: controller.signal,
       }).catch(() => undefined);

@@ -32,8 +32,7 @@ beforeAll(async () => {
   up = answerEverything(await startRecordingUpstream());
   bff = await startBffFixture(up.url);
   const admin = await signedInAgent(bff.app, 'demo-admin');
-  cookie = admin.cookie.split(';')[0]!;
-  csrf = admin.csrf;
+  ({ cookie, 'x-csrf-token': csrf } = admin.headers);
 });
 afterAll(async () => {
   await bff.close();

@@ -94,11 +94,7 @@ describe('import cancelled by the browser', () => {
     try {
       const req = http.request(`${server.url}/api/roma/assets/import`, {
         method: 'POST',
-        headers: {
-          cookie: op.cookie.split(';')[0]!,
-          'x-csrf-token': op.csrf,
-          'content-type': `multipart/form-data; boundary=${testBoundary}`,
-        },
+        headers: { ...op.headers, 'content-type': `multipart/form-data; boundary=${testBoundary}` },
       });
       req.on('error', () => undefined);
       const body = multipartFile({ size: 50 * 1024 * 1024 });

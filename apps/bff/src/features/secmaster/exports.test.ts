@@ -95,7 +95,7 @@ describe('POST /api/insight/resource-packages/export', () => {
       const outcome = await new Promise<{ bytes: number; complete: boolean; error?: string }>((resolve) => {
         const req = http.request(`${server.url}/api/insight/resource-packages/export`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: op.cookie.split(';')[0]!, 'x-csrf-token': op.csrf },
+          headers: { ...op.headers, 'content-type': 'application/json' },
         });
         req.on('response', (res) => {
           let bytes = 0;
