@@ -4,10 +4,22 @@ export const roles = ['admin', 'operator', 'auditor'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * An account or user name: never a control character (IAM allows none, and a NUL could not even
+ * be kept as a failed sign-in's key in PostgreSQL's text).
+ */
+const signInName = (missing: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .max(64)
+    .regex(/^\P{Cc}*$/u, 'Must not contain control characters');
+
 /** `POST /api/session`. */
 export const signInRequestSchema = z.object({
-  domain: z.string().trim().min(1, 'Enter the account (domain) name').max(64),
-  username: z.string().trim().min(1, 'Enter the user name').max(64),
+  domain: signInName('Enter the account (domain) name'),
+  username: signInName('Enter the user name'),
   password: z.string().min(1, 'Enter the password').max(256),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

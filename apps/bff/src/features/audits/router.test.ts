@@ -180,5 +180,18 @@ describe('audits router: the admin journey', () => {
     expect(late.body.error.message).toContain('is not running');
     const stale = await as('admin').put('/api/policy').send({ rules: [], expected_version: 0 });
     expect(stale.status).toBe(409);
+    // A NUL (which the database's text and jsonb cannot hold) is a 400 naming the field, not a 500.
+    const nulOwner = await as('admin')
+      .put('/api/policy')
+      .send({
+        rules: [{ id: 'r', kind: 'only_owners', resource_type: 'dataset', switch: 'export', owners: ['a\u0000'] }],
+      });
+    expect(nulOwner.status).toBe(400);
+    expect(nulOwner.body.error).toMatchObject({ code: 'validation_failed', field: 'rules.0.owners.0' });
+    const nulWorkspace = await as('admin')
+      .post('/api/audits')
+      .send({ workspace_id: 'ws\u0000', resource_types: ['dataset'] });
+    expect(nulWorkspace.status).toBe(400);
+    expect(nulWorkspace.body.error.field).toBe('workspace_id');
   });
 });

@@ -67,6 +67,18 @@ describe('POST /api/session', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'validation_failed', field: 'username' });
     expect(res.body.request_id).toBe(res.headers['x-request-id']);
+    // A control character in a name (a NUL could not be kept as a failed sign-in's key) is a 400
+    // too, before IAM or the database is asked.
+    for (const [field, value] of [
+      ['domain', 'portico\u0000demo'],
+      ['username', 'demo-admin\u0007'],
+    ] as const) {
+      const named = await request(bff.app)
+        .post('/api/session')
+        .send({ domain: 'portico-demo', username: 'demo-admin', password: 'right-password', [field]: value });
+      expect(named.status, field).toBe(400);
+      expect(named.body.error).toMatchObject({ code: 'validation_failed', field });
+    }
   });
 
   it('answers malformed and oversized JSON in the one error shape', async () => {
