@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { trackConnections } from './connection-drain';
+import { trackConnections, type ConnectionDrain } from './connection-drain';
 
 /** The shutdown's sweep against real sockets: what it closes, and what it leaves to finish. */
 let server: http.Server | undefined;
@@ -28,6 +28,15 @@ async function start(size: number) {
   const drain = trackConnections(s);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   return { port: (s.address() as AddressInfo).port, drain, ended, server: s };
+}
+
+/** One sweep closes the server's connections and the client's `socket` sees it. */
+async function sweptShut(drain: ConnectionDrain, socket: Socket) {
+  const clientClosed = new Promise((resolve) => socket.once('close', resolve));
+  const closed = drain.allClosed();
+  drain.closeIdle();
+  await closed;
+  await clientClosed;
 }
 
 /** A keep-alive GET whose reader pauses after the first chunk until `resume`. */
@@ -66,11 +75,7 @@ describe('trackConnections', () => {
     expect(got).toMatchObject({ bytes: size, complete: true });
     // Written: the kept-alive connection is idle now, and the next sweep closes it.
     await expect.poll(() => ended[0]!.writableFinished).toBe(true);
-    const clientClosed = new Promise((resolve) => got.socket.once('close', resolve));
-    const closed = drain.allClosed();
-    drain.closeIdle();
-    await closed;
-    await clientClosed;
+    await sweptShut(drain, got.socket);
     agent.destroy();
   });
 
@@ -91,11 +96,7 @@ describe('trackConnections', () => {
     const agent = new http.Agent({ keepAlive: true });
     const got = await get(port, '/small', agent).done;
     expect(got).toMatchObject({ bytes: 2, complete: true });
-    const clientClosed = new Promise((r) => got.socket.once('close', r));
-    const closed = drain.allClosed();
-    drain.closeIdle();
-    await closed;
-    await clientClosed;
+    await sweptShut(drain, got.socket);
     agent.destroy();
   });
 
