@@ -5,8 +5,8 @@ export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 /**
- * An account or user name: never a control character (IAM allows none, and a NUL could not even
- * be kept as a failed sign-in's key in PostgreSQL's text).
+ * An account or user name: no control characters (no name typed into a sign-in form holds one,
+ * and a NUL could not even be kept as a failed sign-in's key in PostgreSQL's text).
  */
 const signInName = (missing: string) =>
   z
