@@ -12,5 +12,10 @@ export async function signInOverHttp(url: string, user: DemoUser): Promise<Recor
   });
   if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrf_token: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': body.csrf_token };
+  return sessionHeaders(res.headers.get('set-cookie') ?? '', body.csrf_token);
+}
+
+/** The headers of a signed-in caller, from the sign-in's `Set-Cookie` and the session's CSRF token. */
+export function sessionHeaders(setCookie: string, csrfToken: string): { cookie: string; 'x-csrf-token': string } {
+  return { cookie: setCookie.split(';')[0]!, 'x-csrf-token': csrfToken };
 }

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Session } from '@portico/api-types';
+import { sessionHeaders } from './session-headers';
 
 /**
  * A supertest agent holding a session cookie, and the session's CSRF token; `headers` carry
@@ -12,6 +13,5 @@ export async function signedInAgent(app: Express, username: string, password = '
   if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   const session = res.body as Session;
   const cookie = String(res.headers['set-cookie']);
-  const headers = { cookie: cookie.split(';')[0]!, 'x-csrf-token': session.csrf_token };
-  return { agent, csrf: session.csrf_token, session, cookie, headers };
+  return { agent, csrf: session.csrf_token, session, cookie, headers: sessionHeaders(cookie, session.csrf_token) };
 }
