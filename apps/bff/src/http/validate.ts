@@ -12,15 +12,18 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, where: 
   if (r.success) {
     const nul = nulPath(r.data);
     if (nul) {
-      const field = nul.length > 0 ? nul.join('.') : where;
+      const field = fieldAt(nul, where);
       throw new HttpError(400, 'validation_failed', `${field}: must not contain a NUL character`, field);
     }
     return r.data;
   }
   const issue = r.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : where;
+  const field = fieldAt(issue?.path ?? [], where);
   throw new HttpError(400, 'validation_failed', `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
+
+/** A path as the 400 names it (`rules.0.owners`); the input as a whole is `where` (`body`, `query`). */
+const fieldAt = (path: readonly PropertyKey[], where: string) => (path.length > 0 ? path.map(String).join('.') : where);
 
 /** Where the first string (a value or a key) holding a NUL is, or undefined; built on the way back. */
 function nulPath(value: unknown): (string | number)[] | undefined {
