@@ -5,8 +5,8 @@ import { listedItems, setFaults } from '../support/stack-api';
 
 /** Picks dashboards on the Export screen by searching each one's name. */
 async function pickDashboards(page: Page, names: string[]) {
-  // The Export screen loads lazily: until it shows, the Resources screen has the same tabs, and a
-  // tab clicked there would navigate within Resources, superseding the way to Export.
+  // The Export screen loads lazily: until it shows, the Resources screen (inert meanwhile) has the
+  // same tabs. Waiting for Export's heading makes the tab below Export's own.
   await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   await page.getByRole('tab', { name: 'Dashboards' }).click();
   for (const name of names) {

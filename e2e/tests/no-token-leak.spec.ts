@@ -117,7 +117,7 @@ test('the IAM token and the password never reach the browser or the logs, across
 
   // Export: one dashboard as a package (the file is read too).
   await nav.getByRole('link', { name: 'Export' }).click();
-  // Export loads lazily: a tab clicked while Resources still shows would navigate within Resources.
+  // Export loads lazily: until it shows, the tabs on screen are Resources' (inert meanwhile).
   await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   await page.getByRole('tab', { name: 'Dashboards' }).click();
   const pick = page.getByRole('checkbox', { name: /^Select / }).first();
