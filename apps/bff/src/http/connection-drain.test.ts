@@ -59,8 +59,7 @@ function get(port: number, path: string, agent: http.Agent, { pause = false } = 
 
 describe('trackConnections', () => {
   it('leaves a response that has ended but is still being written to its slow reader, then closes it once done', async () => {
-    const size = bodyBytes;
-    const { port, drain, ended } = await start(size);
+    const { port, drain, ended } = await start(bodyBytes);
     const agent = new http.Agent({ keepAlive: true });
     const big = get(port, '/big', agent, { pause: true });
     await expect.poll(() => ended.length).toBe(1);
@@ -72,7 +71,7 @@ describe('trackConnections', () => {
     drain.closeIdle();
     big.resume();
     const got = await big.done;
-    expect(got).toMatchObject({ bytes: size, complete: true });
+    expect(got).toMatchObject({ bytes: bodyBytes, complete: true });
     // Written: the kept-alive connection is idle now, and the next sweep closes it.
     await expect.poll(() => ended[0]!.writableFinished).toBe(true);
     await sweptShut(drain, got.socket);
@@ -80,15 +79,14 @@ describe('trackConnections', () => {
   });
 
   it("leaves such a response when the server closes (Node's close sweeps idle connections too)", async () => {
-    const size = bodyBytes;
-    const { port, ended, server } = await start(size);
+    const { port, ended, server } = await start(bodyBytes);
     const big = get(port, '/big', new http.Agent({ keepAlive: true }), { pause: true });
     await expect.poll(() => ended.length).toBe(1);
     expect(ended[0]!.writableFinished).toBe(false);
     server.close();
     await new Promise((r) => setTimeout(r, 100));
     big.resume();
-    expect(await big.done).toMatchObject({ bytes: size, complete: true });
+    expect(await big.done).toMatchObject({ bytes: bodyBytes, complete: true });
   });
 
   it('closes kept-alive connections between requests at once', async () => {
