@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityEntry, ListActivityQuery, ListActivityResult } from '@portico/api-types';
 import type { Database } from '../../db/database';
+import { storable, storableJson, storableText } from '../../db/storable-text';
 
 export type NewActivity = Omit<ActivityEntry, 'id' | 'at'> & { at?: string };
 
@@ -38,13 +39,6 @@ const fromRow = (r: Row): ActivityEntry => {
   if (r.details) e.details = r.details;
   return e as ActivityEntry;
 };
-
-// PostgreSQL's text and jsonb cannot hold U+0000, which a hostile name or id may carry: it is
-// stored as U+FFFD, so the entry is written (and the request answered) instead of failing.
-const storable = (text: string) => text.replaceAll('\u0000', '\uFFFD');
-const storableText = (text: string | null | undefined) => (text === null || text === undefined ? null : storable(text));
-const storableJson = (value: unknown) =>
-  value ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v)) : null;
 
 /** Writes one activity entry; callers await it before answering the request. */
 export async function recordActivity(db: Database, entry: NewActivity): Promise<ActivityEntry> {

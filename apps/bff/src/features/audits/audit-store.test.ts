@@ -46,6 +46,35 @@ describe.each(auditTestBackends)('audit stores on $name', ({ open, skip }) => {
     expect(await store.get('nope')).toBeUndefined();
   });
 
+  it.skipIf(skip)('stores upstream text holding a NUL (which PostgreSQL cannot) with U+FFFD in its place', async () => {
+    const store = new AuditStore(t.db);
+    const failure = { status: 500, code: 'DI.0500', message: 'bad\u0000page', request_id: 'r\u00001' };
+    await store.create(auditSummary({ id: 'nul', status: 'running', finished_at: undefined }));
+    await store.addRows('nul', [
+      auditRow({ resource_id: 'ds\u00001', name: 'Sa\u0000les', owner: 'u\u0000', owner_name: '\u0000' }),
+      auditRow({ resource_id: 'ds-2', status: 'failed', error: failure, compliance: 'unknown', switches: undefined }),
+      // Stored as the first row's ID: it replaces that row.
+      auditRow({ resource_id: 'ds\uFFFD1', name: 'Sa\u0000les', owner: 'u\u0000', owner_name: '\u0000' }),
+    ]);
+    await store.updateProgress('nul', {
+      status: 'finished',
+      total: 2,
+      done: 2,
+      failed_count: 1,
+      non_compliant_count: 0,
+      enumeration_errors: [{ resource_type: 'dashboard', error: failure }],
+      finished_at: '2026-11-23T09:01:00.000Z',
+    });
+    const detail = await store.detail('nul');
+    const stored = { ...failure, message: 'bad\uFFFDpage', request_id: 'r\uFFFD1' };
+    expect(detail?.rows).toEqual([
+      auditRow({ resource_id: 'ds-2', status: 'failed', error: stored, compliance: 'unknown', switches: undefined }),
+      auditRow({ resource_id: 'ds\uFFFD1', name: 'Sa\uFFFDles', owner: 'u\uFFFD', owner_name: '\uFFFD' }),
+    ]);
+    expect(detail?.enumeration_errors).toEqual([{ resource_type: 'dashboard', error: stored }]);
+    expect(await store.knownResourceIds('ws1', 'dataset')).toContain('ds\uFFFD1');
+  });
+
   it.skipIf(skip)('lists newest first, by workspace, paged', async () => {
     const store = new AuditStore(t.db);
     for (const [id, ws, at] of [
@@ -131,5 +160,11 @@ describe.each(auditTestBackends)('audit stores on $name', ({ open, skip }) => {
     await store.save({ ...fix, id: 'u1', kind: 'undo', undo_of: 'f1' });
     expect(await store.get('f1')).toEqual(fix);
     expect((await store.undosOf('f1')).map((u) => u.id)).toEqual(['u1']);
+
+    // A failed save's upstream message may hold a NUL: the fix is still kept.
+    const error = { status: 500, code: 'DI.0500', message: 'no\u0000pe' };
+    const failed = { ...fix, id: 'f2', outcomes: [{ ...fix.outcomes[0]!, status: 'failed' as const, error }] };
+    await store.save(failed);
+    expect((await store.get('f2'))?.outcomes[0]?.error).toEqual({ ...error, message: 'no\uFFFDpe' });
   });
 });

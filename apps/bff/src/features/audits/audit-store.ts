@@ -7,6 +7,7 @@ import type {
   ResourceType,
 } from '@portico/api-types';
 import type { Database } from '../../db/database';
+import { storable, storableJson } from '../../db/storable-text';
 import { countRows } from './counts';
 import { isoOf, jsonOf } from './db-values';
 
@@ -70,31 +71,41 @@ export class AuditStore {
         a.id,
         a.workspace_id,
         a.project_id,
-        a.run_by,
+        storable(a.run_by),
         a.run_by_role ?? null,
         a.started_at,
         a.finished_at ?? null,
         a.status,
-        JSON.stringify(a.resource_types),
+        storableJson(a.resource_types),
         a.policy_version,
         a.total,
         a.done,
         a.failed_count,
         a.non_compliant_count,
-        JSON.stringify(a.enumeration_errors),
+        storableJson(a.enumeration_errors),
       ],
     );
   }
 
-  /** Stores rows in batches, in one transaction; a row read twice keeps its latest copy. */
+  /**
+   * Stores rows in batches, in one transaction; a row read twice keeps its latest copy. Two IDs
+   * that differ only where one holds a NUL and the other U+FFFD are stored as one (the latest).
+   */
   async addRows(auditId: string, rows: readonly AuditRow[]): Promise<void> {
     if (rows.length === 0) return;
+    // One INSERT … ON CONFLICT must not name a row twice.
+    const stored = new Map<string, [AuditRow['resource_type'], string, string | null]>();
+    for (const r of rows) {
+      const id = storable(r.resource_id);
+      stored.set(`${r.resource_type}\u0000${id}`, [r.resource_type, id, storableJson(r)]);
+    }
+    const all = [...stored.values()];
     await this.db.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += rowBatchSize) {
-        const batch = rows.slice(i, i + rowBatchSize);
+      for (let i = 0; i < all.length; i += rowBatchSize) {
+        const batch = all.slice(i, i + rowBatchSize);
         const params: unknown[] = [];
-        const values = batch.map((r, j) => {
-          params.push(auditId, r.resource_type, r.resource_id, JSON.stringify(r));
+        const values = batch.map((row, j) => {
+          params.push(auditId, ...row);
           const b = j * 4;
           return `($${b + 1},$${b + 2},$${b + 3},$${b + 4}::jsonb)`;
         });
@@ -118,7 +129,7 @@ export class AuditStore {
         p.done,
         p.failed_count,
         p.non_compliant_count,
-        JSON.stringify(p.enumeration_errors),
+        storableJson(p.enumeration_errors),
         p.finished_at ?? null,
       ],
     );

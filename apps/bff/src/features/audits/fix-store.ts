@@ -1,6 +1,7 @@
 import type { BulkFixResult } from '@portico/api-types';
 import type { Database } from '../../db/database';
 import type { SettleQueue } from '../../db/settle-queue';
+import { storable, storableJson } from '../../db/storable-text';
 import { writeQueue } from '../../db/write-queues';
 import { jsonOf } from './db-values';
 
@@ -20,10 +21,10 @@ export class FixStore {
         fix.kind,
         fix.undo_of ?? null,
         fix.policy_version,
-        fix.run_by,
+        storable(fix.run_by),
         fix.started_at,
         fix.finished_at,
-        JSON.stringify(fix),
+        storableJson(fix),
       ],
     );
   }
