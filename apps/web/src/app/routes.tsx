@@ -16,8 +16,10 @@ const laterScreen = (load: () => Promise<{ element: ReactNode }>): Pick<RouteObj
 });
 
 // A loader redirect happens before anything renders, so nothing (like the workspace picker
-// writing `?ws=`) can navigate back to the old URL; the query string is kept.
+// writing `?ws=`) can navigate back to the old URL; the query string is kept. Its `element:
+// null` is never shown: it tells React Router the route renders nothing on purpose.
 const toResources = ({ request }: LoaderFunctionArgs) => redirect(`/resources${new URL(request.url).search}`);
+const redirectToResources = { loader: toResources, element: null } satisfies RouteObject;
 
 /** One route table for the browser router and for tests' memory routers. */
 export const routes: RouteObject[] = [
@@ -30,7 +32,7 @@ export const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
-      { index: true, loader: toResources },
+      { index: true, ...redirectToResources },
       {
         path: 'resources',
         ...lazyScreen(async () => {
@@ -84,7 +86,7 @@ export const routes: RouteObject[] = [
           };
         }),
       },
-      { path: '*', loader: toResources },
+      { path: '*', ...redirectToResources },
     ],
   },
 ];

@@ -21,6 +21,18 @@ describe('shell', () => {
     await waitFor(() => expect(app.location().pathname).toBe('/resources'));
   });
 
+  it.each(['/', '/no-such-screen?ws=ws-finance'])('sends %s to Resources without a warning', async (path) => {
+    const warn = vi.spyOn(console, 'warn');
+    installFakeBff();
+    const app = renderApp(path);
+    await waitFor(() => expect(app.location().pathname).toBe('/resources'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Resources' })).toBeInTheDocument();
+    if (path.includes('?')) expect(app.searchParams().get('ws')).toBe('ws-finance');
+    // React Router warns of a matched route that renders nothing, even when its loader redirects.
+    expect(warn.mock.calls.flat().join('\n')).not.toMatch(/does not have an element/);
+    warn.mockRestore();
+  });
+
   it('keeps the picked workspace across navigation and reloads, and sends it upstream', async () => {
     const fake = installFakeBff();
     const first = renderApp('/resources?sel=dashboard:dash-00001&open=dashboard:dash-00001');
