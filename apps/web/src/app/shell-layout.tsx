@@ -56,7 +56,7 @@ export function ShellLayout() {
               ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-4">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
           <WorkspacePicker />
           {session && (
             <div className="text-right text-xs">

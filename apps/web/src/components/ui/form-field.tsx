@@ -42,5 +42,8 @@ export function FormField({
   );
 }
 
-export const inputClass =
-  'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
+/** A field's look without its width, for a field that sets its own (two widths would clash). */
+export const fieldClass =
+  'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
+
+export const inputClass = `w-full ${fieldClass}`;

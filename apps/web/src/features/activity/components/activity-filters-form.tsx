@@ -45,7 +45,7 @@ export function ActivityFiltersForm({
       key={formKey}
       onSubmit={onSubmit}
       aria-label={t('activity.filters')}
-      className="grid items-end gap-3 md:grid-cols-3 lg:grid-cols-7"
+      className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4"
     >
       <FormField label={t('activity.user')}>
         <input name="user" className={inputClass} defaultValue={filters.user ?? ''} />

@@ -72,7 +72,7 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
                   <td className="py-1 pr-3 whitespace-nowrap">{formatDate(a.at)}</td>
                   <td className="py-1 pr-3">{a.user}</td>
                   <td className="py-1 pr-3">{t(`operation.${a.operation}`)}</td>
-                  <td className="py-1 pr-3 break-all">{a.target}</td>
+                  <td className="py-1 pr-3 wrap-break-word">{a.target}</td>
                   <td className="py-1 pr-3">
                     {a.outcome === 'pending' ? (
                       // Written before the upstream call and not settled (yet): say so, never guess.

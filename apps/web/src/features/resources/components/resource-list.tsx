@@ -107,7 +107,9 @@ export function ResourceList({
                   </label>
                 )}
                 <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">
-                  {r.update_user_name ?? ''} {r.update_date ? formatDate(r.update_date) : ''}
+                  {r.update_user_name ?? ''}{' '}
+                  {/* On a phone the name needs the room; the permissions panel shows the date. */}
+                  <span className="hidden sm:inline">{r.update_date ? formatDate(r.update_date) : ''}</span>
                 </span>
               </div>
             );

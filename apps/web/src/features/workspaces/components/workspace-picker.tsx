@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useNavigation, useSearchParams } from 'react-router';
-import { inputClass } from '../../../components/ui/form-field';
+import { fieldClass } from '../../../components/ui/form-field';
 import { useT } from '../../../i18n/i18n';
 import { workspaceParam, workspaceStorageKey } from '../../../lib/use-workspace-id';
 import { useWorkspaces } from '../api/list-workspaces';
@@ -38,10 +38,10 @@ export function WorkspacePicker() {
   }, [current]);
 
   return (
-    <label className="flex items-center gap-2 text-sm">
+    <label className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
       <span className="whitespace-nowrap text-slate-600 dark:text-slate-300">{t('workspace.label')}</span>
       <select
-        className={`${inputClass} w-44`}
+        className={`${fieldClass} w-64 max-w-full`}
         value={current ?? ''}
         onChange={(e) =>
           setParams((p) => {

@@ -1,0 +1,117 @@
+import type { Locator } from '@playwright/test';
+import { expect, test, type Page } from '../support/fixtures';
+
+/** Lines a piece of text takes on screen: one client rect per line box it is laid out in. */
+function linesOf(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+}
+
+/** Whether a select is wide enough for its chosen option's text beside its arrow. */
+function showsWholeChoice(select: Locator): Promise<boolean> {
+  return select.evaluate((el: HTMLSelectElement) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${getComputedStyle(el).font}`;
+    probe.textContent = el.selectedOptions[0]?.textContent ?? '';
+    document.body.append(probe);
+    const text = probe.getBoundingClientRect().width;
+    probe.remove();
+    // Padding on both sides and the drop-down arrow take about 40 px.
+    return text + 40 <= el.clientWidth;
+  });
+}
+
+/** How far the page itself scrolls sideways (a table may scroll inside its own box). */
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test.describe('a phone-sized window', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('keeps every screen within the window, the workspace readable and the names visible', async ({
+    page,
+    signIn,
+    keepScreenshot,
+  }) => {
+    await signIn('admin');
+    const picker = page.getByLabel('DataArts Insight workspace');
+    await expect(picker).toHaveValue(/.+/);
+    const box = await picker.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(200);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(await showsWholeChoice(picker)).toBe(true);
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    expect(await linesOf(signOut)).toBe(1);
+
+    // A resource's name gets most of its row: the update date gives way below the `sm` width.
+    const open = page.getByRole('button', { name: /^Open / }).first();
+    await expect(open).toBeVisible();
+    const name = await open.evaluate((el) => ({ shown: el.clientWidth, needed: el.scrollWidth }));
+    expect(name.shown).toBeGreaterThanOrEqual(Math.min(name.needed, 180));
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await keepScreenshot('phone-resources');
+
+    for (const [link, heading] of [
+      ['Export', 'Export'],
+      ['Import', /Import/],
+      ['Audit', 'Audit'],
+      ['Activity', 'Activity'],
+    ] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      expect(await pageOverflow(page), link).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+test.describe('a half-screen window', () => {
+  test.use({ viewport: { width: 640, height: 900 } });
+
+  test('the activity log breaks a target between words, not inside them', async ({ page, signIn }) => {
+    await signIn('admin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
+    // The admin's own sign-in: "portico-demo/demo-admin", which may break after a hyphen or not at all.
+    const target = page.getByRole('cell', { name: /\/demo-admin$/ }).first();
+    await expect(target).toBeVisible();
+    expect(await linesOf(target)).toBeLessThanOrEqual(3);
+    expect(await target.evaluate((el) => el.clientWidth)).toBeGreaterThanOrEqual(
+      await target.evaluate((el) => {
+        // The widest piece the target may not be broken inside of.
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:inherit';
+        el.append(probe);
+        const widest = Math.max(
+          ...(el.firstChild?.textContent ?? '').split(/(?<=[-/])/).map((piece) => {
+            probe.textContent = piece;
+            return probe.getBoundingClientRect().width;
+          }),
+        );
+        probe.remove();
+        return Math.floor(widest);
+      }),
+    );
+  });
+});
+
+test.describe('a laptop-sized window', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the activity filters show a whole date and time, and the header its workspace', async ({ page, signIn }) => {
+    await signIn('admin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
+    const from = page.getByLabel('From');
+    await from.fill('2026-12-07T09:30');
+    // The field is as wide as what Chromium draws in it (date, time and picker icon).
+    const fits = await from.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth >= 200);
+    expect(fits).toBe(true);
+    expect(await linesOf(page.getByRole('button', { name: 'Apply filters' }))).toBe(1);
+    // The workspace picker sits beside its label in the header, its choice whole.
+    const picker = page.getByLabel('DataArts Insight workspace');
+    expect(await showsWholeChoice(picker)).toBe(true);
+    const label = page.getByText('DataArts Insight workspace', { exact: true });
+    expect(Math.abs((await label.boundingBox())!.y - (await picker.boundingBox())!.y)).toBeLessThan(16);
+  });
+});
