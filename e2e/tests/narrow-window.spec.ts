@@ -67,6 +67,41 @@ test.describe('a phone-sized window', () => {
   });
 });
 
+test.describe('a tablet-sized window', () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test('audit results scroll sideways as one table, inside their box', async ({
+    page,
+    signIn,
+    expectNoSeriousA11yViolations,
+  }) => {
+    await signIn('admin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('checkbox', { name: 'Datasets', exact: true }).check();
+    await page.getByRole('button', { name: 'Run audit' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Audit finished/ })).toBeVisible({ timeout: 30_000 });
+    const table = page.getByRole('table', { name: 'Audit results' });
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+
+    // The last column is out of view until the rows are scrolled; its header moves with them.
+    const header = table.getByRole('columnheader', { name: 'Finding' });
+    const firstCell = table.getByRole('row').nth(1).getByRole('cell').last();
+    const rows = page.getByRole('region', { name: 'Audit rows' });
+    const before = (await header.boundingBox())!.x;
+    await rows.evaluate((el) => el.scrollBy({ left: 10_000 }));
+    await expect.poll(async () => (await firstCell.boundingBox())!.x).toBeLessThan(before);
+    expect(Math.abs((await header.boundingBox())!.x - (await firstCell.boundingBox())!.x)).toBeLessThan(1);
+    // Scrolled down, the header stays on top of the rows.
+    const headerY = (await header.boundingBox())!.y;
+    await rows.evaluate((el) => el.scrollBy({ top: 2_000 }));
+    await expect.poll(() => rows.evaluate((el) => el.scrollTop)).toBeGreaterThan(1_000);
+    expect(Math.abs((await header.boundingBox())!.y - headerY)).toBeLessThan(1);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations();
+  });
+});
+
 test.describe('a half-screen window', () => {
   test.use({ viewport: { width: 640, height: 900 } });
 
