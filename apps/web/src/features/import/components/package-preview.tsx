@@ -9,7 +9,7 @@ export function PackagePreview({ fileName, preview }: { fileName: string; previe
   return (
     <section aria-labelledby="preview-title" className="space-y-2 text-sm">
       <h2 id="preview-title" className="text-base font-semibold">
-        {t('import.preview')}: <span className="font-mono">{fileName}</span>
+        {t('import.preview')}: <span className="font-mono break-all">{fileName}</span>
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4">
         <dt>{t('import.version')}</dt>
