@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { envSchema, parseEnv } from './env';
+import { loopbackCertificatePath } from '../testing/raw-upstream';
+import { EnvError, envSchema, parseEnv } from './env';
 import { upstreamFromEnv } from './upstream-config';
 
 describe('parseEnv', () => {
@@ -23,6 +25,39 @@ describe('parseEnv', () => {
     expect(() => upstreamFromEnv(parseEnv({ IAM_ENDPOINT: 'https://iam.example.com' }))).toThrow(
       /missing INSIGHT_ENDPOINT/,
     );
+    // An EnvError: the start prints its message alone, not a stack.
+    expect(() => upstreamFromEnv(parseEnv({ IAM_ENDPOINT: 'https://iam.example.com' }))).toThrow(EnvError);
+  });
+
+  it('trusts the CA certificates of UPSTREAM_CA_FILE for the upstreams, and refuses a file it cannot use', () => {
+    const upstreams = {
+      IAM_ENDPOINT: 'https://iam.example.com',
+      INSIGHT_ENDPOINT: 'https://insight.example.com',
+      SECMASTER_ENDPOINT: 'https://secmaster.example.com',
+      ROMA_ENDPOINT: 'https://roma.example.com',
+      PROJECT_ID: 'p',
+      INSIGHT_INSTANCE_ID: 'i',
+      INSIGHT_WORKSPACE_ID: 'w',
+      SECMASTER_WORKSPACE_ID: 'w',
+      ROMA_INSTANCE_ID: 'r',
+    };
+    expect(upstreamFromEnv(parseEnv(upstreams))?.secureContext).toBeUndefined();
+    const ca = fileURLToPath(loopbackCertificatePath);
+    expect(upstreamFromEnv(parseEnv({ ...upstreams, UPSTREAM_CA_FILE: ca }))?.secureContext).toBeDefined();
+    expect(() => upstreamFromEnv(parseEnv({ ...upstreams, UPSTREAM_CA_FILE: '/no/such/ca.pem' }))).toThrow(
+      /UPSTREAM_CA_FILE \(\/no\/such\/ca\.pem\): ENOENT/,
+    );
+    const notPem = fileURLToPath(new URL(import.meta.url));
+    expect(() => upstreamFromEnv(parseEnv({ ...upstreams, UPSTREAM_CA_FILE: notPem }))).toThrow(
+      /UPSTREAM_CA_FILE .*holds no PEM certificate/,
+    );
+    // With no upstream set, the emulator answers over plain http: a CA file would do nothing.
+    expect(() => upstreamFromEnv(parseEnv({ UPSTREAM_CA_FILE: ca }))).toThrow(
+      /UPSTREAM_CA_FILE is set, but no upstream/,
+    );
+    for (const bad of [{ UPSTREAM_CA_FILE: ca }, { ...upstreams, UPSTREAM_CA_FILE: '/no/such/ca.pem' }]) {
+      expect(() => upstreamFromEnv(parseEnv(bad))).toThrow(EnvError);
+    }
   });
 
   it('parses the role map and strips trailing slashes', () => {

@@ -93,6 +93,8 @@ export const envSchema = z.object({
   SESSION_IDLE_TIMEOUT_MS: int(30 * 60 * 1000),
   // Bounds an upstream call's headers, then each silence between the bytes of its body.
   UPSTREAM_TIMEOUT_MS: int(30_000),
+  /** PEM file of the CA certificates (besides Node's) that https upstreams' certificates may chain to. */
+  UPSTREAM_CA_FILE: z.string().min(1).optional(),
   IMPORT_MAX_BYTES: int(512 * mib),
   JSON_BODY_MAX_BYTES: int(1 * mib),
   SIGNIN_MAX_FAILURES: int(5),

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import type { SecureContext } from 'node:tls';
+import { trustedUpstreamContext } from '../upstream/trusted-certificates';
 import type { Env } from './env';
-import { upstreamVars } from './env';
+import { EnvError, upstreamVars } from './env';
 
 /** Where the upstream services live and which ids the BFF fills in itself. */
 export interface UpstreamConfig {
@@ -13,15 +16,24 @@ export interface UpstreamConfig {
   secmasterWorkspaceId: string;
   romaInstanceId: string;
   timeoutMs: number;
+  /** The CAs an https upstream's certificate may chain to, from `UPSTREAM_CA_FILE`; Node's when unset. */
+  secureContext?: SecureContext;
 }
 
 /** `undefined` when no upstream variable is set (the embedded emulator is then used). */
 export function upstreamFromEnv(env: Env): UpstreamConfig | undefined {
   const set = upstreamVars.filter((k) => env[k] !== undefined);
-  if (set.length === 0) return undefined;
+  if (set.length === 0) {
+    if (env.UPSTREAM_CA_FILE !== undefined) {
+      throw new EnvError(
+        'Invalid configuration: UPSTREAM_CA_FILE is set, but no upstream endpoint is (the emulator is used)',
+      );
+    }
+    return undefined;
+  }
   const missing = upstreamVars.filter((k) => env[k] === undefined);
   if (missing.length > 0) {
-    throw new Error(`Invalid configuration: set all upstream variables or none; missing ${missing.join(', ')}`);
+    throw new EnvError(`Invalid configuration: set all upstream variables or none; missing ${missing.join(', ')}`);
   }
   return {
     iam: env.IAM_ENDPOINT!,
@@ -34,5 +46,14 @@ export function upstreamFromEnv(env: Env): UpstreamConfig | undefined {
     secmasterWorkspaceId: env.SECMASTER_WORKSPACE_ID!,
     romaInstanceId: env.ROMA_INSTANCE_ID!,
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    secureContext: env.UPSTREAM_CA_FILE === undefined ? undefined : upstreamCaContext(env.UPSTREAM_CA_FILE),
   };
+}
+
+function upstreamCaContext(path: string): SecureContext {
+  try {
+    return trustedUpstreamContext(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new EnvError(`Invalid configuration: UPSTREAM_CA_FILE (${path}): ${(e as Error).message}`, { cause: e });
+  }
 }

@@ -5,16 +5,18 @@ import type { AddressInfo } from 'node:net';
 
 export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** A self-signed certificate for 127.0.0.1, for tests only (valid until 2126). */
+/** Where the self-signed certificate for 127.0.0.1 is (a CA of its own; for tests only, valid until 2126). */
+export const loopbackCertificatePath = new URL('./tls/loopback-test-only.crt', import.meta.url);
+
 const loopbackCertificate = () => ({
   key: readFileSync(new URL('./tls/loopback-test-only.key', import.meta.url)),
-  cert: readFileSync(new URL('./tls/loopback-test-only.crt', import.meta.url)),
+  cert: readFileSync(loopbackCertificatePath),
 });
 
 /**
  * A bare node:http server on an ephemeral port whose every request gets the current `answer`:
  * for answers no real upstream should give (headers then silence, a cut mid-body). With `https`,
- * served over TLS with a self-signed certificate (the client must not verify it).
+ * served over TLS with a self-signed certificate (trusted through `trustedUpstreamContext`).
  */
 export async function startRawUpstream(options: { https?: boolean } = {}) {
   let handler: RawHandler = (_req, res) => res.writeHead(404).end();

@@ -1,18 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRawUpstream, type RawHandler } from '../testing/raw-upstream';
+import { describe, expect, it } from 'vitest';
+import { loopbackCertificatePath, startRawUpstream, type RawHandler } from '../testing/raw-upstream';
+import { trustedUpstreamContext } from './trusted-certificates';
 import { sendUpstream } from './upstream-request';
 import { UpstreamError } from './upstream-error';
 
-// The https upstream's certificate is self-signed.
-const rejectUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-beforeAll(() => {
-  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-});
-afterAll(() => {
-  if (rejectUnauthorized === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-  else process.env.NODE_TLS_REJECT_UNAUTHORIZED = rejectUnauthorized;
-});
+// The https upstream's certificate is self-signed: trusted as an operator's UPSTREAM_CA_FILE would.
+const secureContext = trustedUpstreamContext(readFileSync(loopbackCertificatePath, 'utf8'));
 
 async function serve(scheme: 'http' | 'https', handler: RawHandler) {
   const up = await startRawUpstream({ https: scheme === 'https' });
@@ -39,6 +34,7 @@ const send = (base: string) =>
     headers: { 'content-type': 'application/zip' },
     body: upload(),
     timeoutMs: 10_000,
+    secureContext,
   }).then(
     (res) => {
       res.resume();

@@ -18,7 +18,7 @@ export interface IssuedToken {
 
 /** Password sign-in scoped to the configured project. */
 export function createIamClient(cfg: UpstreamConfig) {
-  const request = serviceRequests('iam', cfg.iam, cfg.timeoutMs);
+  const request = serviceRequests('iam', cfg.iam, cfg.timeoutMs, cfg.secureContext);
   return {
     async issueToken(domain: string, username: string, password: string, signal?: CancelSignal): Promise<IssuedToken> {
       const body: IamTokenRequest = {

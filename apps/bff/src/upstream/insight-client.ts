@@ -41,7 +41,7 @@ export interface ResourcePage {
  */
 export function createInsightClient(cfg: UpstreamConfig) {
   const base = cfg.insight;
-  const request = serviceRequests('insight', base, cfg.timeoutMs);
+  const request = serviceRequests('insight', base, cfg.timeoutMs, cfg.secureContext);
   const paths = upstreamPaths.insight;
 
   return {

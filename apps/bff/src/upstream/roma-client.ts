@@ -13,7 +13,7 @@ import type { CancelSignal } from './cancel-signal';
 
 /** ROMA Connect assets of the configured instance; throws `UpstreamError`. */
 export function createRomaClient(cfg: UpstreamConfig) {
-  const request = serviceRequests('roma', cfg.roma, cfg.timeoutMs);
+  const request = serviceRequests('roma', cfg.roma, cfg.timeoutMs, cfg.secureContext);
   const paths = upstreamPaths.roma;
   return {
     /** Streams `body` (a multipart/form-data body with boundary `contentType`) upstream. */

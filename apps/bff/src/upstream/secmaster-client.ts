@@ -9,7 +9,7 @@ import type { CancelSignal } from './cancel-signal';
 
 /** SecMaster workflows of the configured workspace; throws `UpstreamError`. */
 export function createSecmasterClient(cfg: UpstreamConfig) {
-  const request = serviceRequests('secmaster', cfg.secmaster, cfg.timeoutMs);
+  const request = serviceRequests('secmaster', cfg.secmaster, cfg.timeoutMs, cfg.secureContext);
   const paths = upstreamPaths.secmaster;
   return {
     /** The upstream timeout; for a file, also the longest silence `streamDownload` allows mid-file. */

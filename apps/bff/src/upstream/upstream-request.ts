@@ -1,6 +1,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import type { ConnectionOptions, SecureContext } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { parseRetryAfter } from '@portico/api-types';
 import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
@@ -20,6 +21,8 @@ export interface UpstreamRequest {
   body?: string | Readable;
   timeoutMs: number;
   signal?: CancelSignal;
+  /** For https: the CAs trusted (`UPSTREAM_CA_FILE`); Node's own roots when undefined. */
+  secureContext?: SecureContext;
 }
 
 /** What a request adds to its service's fixed part (`serviceRequests`). */
@@ -34,7 +37,12 @@ export type RequestExtras = Pick<UpstreamRequest, 'query' | 'body' | 'signal'>;
  * request reached outlived the young-generation collections (2 % of all a proxied read allocated,
  * measured apart; see docs/decisions/0009).
  */
-export function serviceRequests(service: UpstreamService, base: string, timeoutMs: number) {
+export function serviceRequests(
+  service: UpstreamService,
+  base: string,
+  timeoutMs: number,
+  secureContext?: SecureContext,
+) {
   return (
     method: UpstreamRequest['method'],
     path: string,
@@ -50,6 +58,7 @@ export function serviceRequests(service: UpstreamService, base: string, timeoutM
     body: extras.body,
     timeoutMs,
     signal: extras.signal,
+    secureContext,
   });
 }
 
@@ -186,7 +195,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       reject(e);
     };
     // Whatever a caller passes, only allow-listed headers leave (see upstream-headers.ts).
-    const outgoing = origin.transport.request({
+    const options: http.RequestOptions & Pick<ConnectionOptions, 'secureContext'> = {
       protocol: origin.protocol,
       hostname: origin.hostname,
       port: origin.port,
@@ -195,7 +204,10 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       headers: allowedUpstreamHeaders(req.headers),
       // `undefined` is Node's default agent: one literal of one shape either way (no spread).
       agent: fresh ? false : undefined,
-    });
+      // Not part of the agent's key for a connection (a `ca` list would be, joined on every call).
+      secureContext: req.secureContext,
+    };
+    const outgoing = origin.transport.request(options);
     const timer = setTimeout(() => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
       outgoing.destroy();
