@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loopbackCertificatePath, startRawUpstream, type RawHandler } from '../testing/raw-upstream';
+import { upstreamOutcome } from '../testing/upstream-outcome';
 import { trustedUpstreamContext } from './trusted-certificates';
 import { sendUpstream } from './upstream-request';
 import { UpstreamError } from './upstream-error';
@@ -26,21 +27,17 @@ function upload(): Readable {
 }
 
 const send = (base: string) =>
-  sendUpstream({
-    service: 'roma',
-    base,
-    method: 'POST',
-    path: '/v2/p/instances/i/assets/import',
-    headers: { 'content-type': 'application/zip' },
-    body: upload(),
-    timeoutMs: 10_000,
-    secureContext,
-  }).then(
-    (res) => {
-      res.resume();
-      return res.statusCode;
-    },
-    (e: unknown) => e,
+  upstreamOutcome(
+    sendUpstream({
+      service: 'roma',
+      base,
+      method: 'POST',
+      path: '/v2/p/instances/i/assets/import',
+      headers: { 'content-type': 'application/zip' },
+      body: upload(),
+      timeoutMs: 10_000,
+      secureContext,
+    }),
   );
 
 describe.each(['http', 'https'] as const)('an upload over %s', (scheme) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loopbackCertificatePath, startRawUpstream, type RawUpstream } from '../testing/raw-upstream';
+import { upstreamOutcome } from '../testing/upstream-outcome';
 import tls from 'node:tls';
 import { trustedUpstreamContext, upstreamCertificateAuthorities } from './trusted-certificates';
 import { UpstreamError } from './upstream-error';
@@ -17,20 +18,16 @@ describe('an https upstream whose certificate comes from a private CA', () => {
   afterAll(() => up.close());
 
   const get = (secureContext?: ReturnType<typeof trustedUpstreamContext>) =>
-    sendUpstream({
-      service: 'insight',
-      base: up.url,
-      method: 'GET',
-      path: '/v1/p/anything',
-      headers: {},
-      timeoutMs: 5_000,
-      secureContext,
-    }).then(
-      (res) => {
-        res.resume();
-        return res.statusCode;
-      },
-      (e: unknown) => e,
+    upstreamOutcome(
+      sendUpstream({
+        service: 'insight',
+        base: up.url,
+        method: 'GET',
+        path: '/v1/p/anything',
+        headers: {},
+        timeoutMs: 5_000,
+        secureContext,
+      }),
     );
 
   it('is refused while its CA is not trusted: certificates are verified', async () => {
