@@ -1,6 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import type { Database } from './database';
+import { storableParams } from './storable-text';
 
 type Queryable = Pick<Transaction, 'query' | 'exec'>;
 
@@ -13,7 +14,7 @@ function wrap(q: Queryable, owner: PGlite | undefined): Database {
         const results = await q.exec(sql);
         return (results.at(-1)?.rows ?? []) as T[];
       }
-      const r = await q.query<T>(sql, [...params]);
+      const r = await q.query<T>(sql, storableParams(params));
       return r.rows;
     },
     async transaction<R>(fn: (tx: Database) => Promise<R>) {

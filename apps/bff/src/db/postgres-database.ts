@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Database } from './database';
 import { DatabaseUnavailableError, isConnectionFailure } from './database-unavailable';
+import { storableParams } from './storable-text';
 
 type Client = Pick<pg.PoolClient, 'query'>;
 
@@ -11,7 +12,7 @@ function unavailableOr(e: unknown): unknown {
 
 async function rows<T>(client: Client | pg.Pool, sql: string, params?: readonly unknown[]): Promise<T[]> {
   try {
-    const r = await client.query(sql, params ? [...params] : undefined);
+    const r = await client.query(sql, params ? storableParams(params) : undefined);
     return r.rows as T[];
   } catch (e) {
     throw unavailableOr(e);

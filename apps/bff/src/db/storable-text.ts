@@ -3,11 +3,16 @@
  * upstream, may carry. Such text is stored with U+FFFD in its place, so the write lands (and
  * the request is answered) instead of failing; U+FFFD shows the reader that a character was
  * replaced. Input from the browser never gets here with a NUL: `validate()` refuses it.
+ *
+ * Both database adapters pass every text parameter through `storableParams`, so no caller has
+ * to. A `jsonb` parameter is JSON text, where `JSON.stringify` has written the NUL as the escape
+ * `\u0000`: its caller builds it with `storableJson`.
  */
 export const storable = (text: string): string => text.replaceAll('\u0000', '\uFFFD');
 
-export const storableText = (text: string | null | undefined): string | null =>
-  text === null || text === undefined ? null : storable(text);
+/** A query's parameters as PostgreSQL can take them (see above). */
+export const storableParams = (params: readonly unknown[]): unknown[] =>
+  params.map((p) => (typeof p === 'string' ? storable(p) : p));
 
 // `JSON.stringify` writes U+0000 as the escape `\u0000`; one after an even run of backslashes
 // (none included) is that escape, not a string's own backslash followed by "u0000".

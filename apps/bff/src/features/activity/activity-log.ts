@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityEntry, ListActivityQuery, ListActivityResult } from '@portico/api-types';
 import type { Database } from '../../db/database';
-import { storable, storableJson, storableText } from '../../db/storable-text';
+import { storableJson } from '../../db/storable-text';
 
 export type NewActivity = Omit<ActivityEntry, 'id' | 'at'> & { at?: string };
 
@@ -50,14 +50,14 @@ export async function recordActivity(db: Database, entry: NewActivity): Promise<
     [
       id,
       at,
-      storable(entry.user),
+      entry.user,
       entry.role ?? null,
       entry.operation,
-      storable(entry.target),
+      entry.target,
       entry.outcome,
       entry.request_id,
-      storableText(entry.error_code),
-      storableText(entry.workspace_id),
+      entry.error_code ?? null,
+      entry.workspace_id ?? null,
       storableJson(entry.before),
       storableJson(entry.after),
       storableJson(entry.details),
@@ -89,11 +89,11 @@ export async function settleActivity(db: Database, id: string, s: ActivitySettle
     [
       id,
       s.outcome,
-      storableText(s.error_code),
+      s.error_code ?? null,
       storableJson(s.before),
       storableJson(s.after),
       storableJson(s.details),
-      storableText(s.request_id),
+      s.request_id ?? null,
     ],
   );
 }

@@ -1,7 +1,7 @@
 import type { BulkFixResult } from '@portico/api-types';
 import type { Database } from '../../db/database';
 import type { SettleQueue } from '../../db/settle-queue';
-import { storable, storableJson } from '../../db/storable-text';
+import { storableJson } from '../../db/storable-text';
 import { writeQueue } from '../../db/write-queues';
 import { jsonOf } from './db-values';
 
@@ -21,7 +21,7 @@ export class FixStore {
         fix.kind,
         fix.undo_of ?? null,
         fix.policy_version,
-        storable(fix.run_by),
+        fix.run_by,
         fix.started_at,
         fix.finished_at,
         storableJson(fix),

@@ -1,6 +1,5 @@
 import type { Policy, PolicyRule } from '@portico/api-types';
 import type { Database } from '../../db/database';
-import { storable } from '../../db/storable-text';
 import { isoOf, jsonOf } from './db-values';
 import { emptyPolicy } from './policy';
 
@@ -56,7 +55,7 @@ export class PolicyStore {
     try {
       await this.db.query(
         'INSERT INTO audit_policies (version, rules, saved_by, saved_at) VALUES ($1, $2::jsonb, $3, $4)',
-        [next, JSON.stringify(rules), storable(savedBy), at],
+        [next, JSON.stringify(rules), savedBy, at],
       );
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {
