@@ -68,6 +68,7 @@ describe('settle queue', () => {
     store.down = true;
     expect(await q.settle('a', 'success')).toBe('queued');
     expect(q.size).toBe(1);
+    expect([q.has('a'), q.has('b')]).toEqual([true, false]);
     await vi.advanceTimersByTimeAsync(10 + 20 + 40 + 40);
     // The first try, then retries 10, 20, 40 and 40 ms apart (doubling, capped at maxDelayMs).
     expect(store.at).toEqual([0, 10, 30, 70, 110]);
@@ -76,6 +77,7 @@ describe('settle queue', () => {
     await vi.advanceTimersByTimeAsync(40);
     expect(store.rows.get('a')).toBe('success');
     expect(q.size).toBe(0);
+    expect(q.has('a')).toBe(false);
     // Nothing more is tried once it is written.
     const attempts = store.attempts;
     await vi.advanceTimersByTimeAsync(1_000);

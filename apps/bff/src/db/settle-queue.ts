@@ -33,6 +33,8 @@ export interface SettleQueue<V> {
   settle(key: string, value: V): Promise<SettleResult>;
   /** Writes kept for a retry. */
   readonly size: number;
+  /** Whether a write to `key` is kept for a retry (not yet written). */
+  has(key: string): boolean;
   /**
    * Waits for the writes in flight, stops the retries and tries the kept writes once more,
    * oldest first, until one meets the database still away (on shutdown); resolves with how many
@@ -148,6 +150,7 @@ export function createSettleQueue<V>(options: SettleQueueOptions<V>): SettleQueu
     get size() {
       return items.size;
     },
+    has: (key) => items.has(key),
     async flush() {
       // Writes made directly and still in flight (a request's last settle as the server
       // stopped) land first; one that meets the database away is kept, so it is tried below.

@@ -210,6 +210,14 @@ export const screenMessagesEn = {
   'audit.fix.undoReport': 'Undo done: {succeeded} succeeded, {failed} failed.',
   'audit.fix.undo': 'Undo this fix',
   'audit.fix.undoLeft': 'Undo what is left of this fix',
+  'audit.fix.record.queued':
+    'The database is unavailable: the record of this fix is kept and will be written when it is back. Until then the fix cannot be undone in one click; its saves are in the activity log.',
+  'audit.fix.record.lost':
+    'The record of this fix could not be written, so it cannot be undone in one click. Its saves are in the activity log, each with its before and after.',
+  'audit.fix.undoRecord.queued':
+    'The database is unavailable: the record of this undo is kept and will be written when it is back.',
+  'audit.fix.undoRecord.lost':
+    'The record of this undo could not be written. Its saves are in the activity log, each with its before and after.',
   'audit.undo.open': 'Undo bulk fix',
   'audit.undo.openLabel': 'Undo the bulk fix that changed {target}',
   'audit.undo.confirmTitle': 'Undo the bulk fix: {count, plural, one {# change} other {# changes}} to revert',

@@ -6,7 +6,9 @@ import {
   type AuditDetail,
   type AuditEvent,
   type AuditRow,
+  type BulkFixAnswer,
   type BulkFixChange,
+  type BulkFixRecordState,
   type BulkFixResult,
   type DriftReport,
   type Policy,
@@ -28,6 +30,8 @@ export interface FakeAudits {
   gate?: { after: number; release: () => void; wait: Promise<void> };
   /** `type:id` of saves that fail during a fix. */
   failSaves: Set<string>;
+  /** Where the next fixes' records are (`written` unless a test sets the database away). */
+  recordState: BulkFixRecordState;
 }
 
 export function holdAfter(audits: FakeAudits, after: number): void {
@@ -52,6 +56,7 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
     fixes: [],
     nextRows: seed.rows,
     failSaves: new Set(),
+    recordState: 'written',
   };
   const on = (method: string, path: string, h: (req: FakeRequest) => Response | Promise<Response>) =>
     fake.override(method, path, h, { once: false });
@@ -117,7 +122,7 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
     return json(200, record(a.id, 'fix', changes));
   };
 
-  const record = (auditId: string, kind: 'fix' | 'undo', changes: BulkFixChange[], undoOf?: string): BulkFixResult => {
+  const record = (auditId: string, kind: 'fix' | 'undo', changes: BulkFixChange[], undoOf?: string): BulkFixAnswer => {
     const outcomes = changes.map((c) =>
       state.failSaves.has(key(c))
         ? {
@@ -146,21 +151,30 @@ export function installFakeAudits(fake: FakeBff, seed: { rows: AuditRow[]; audit
       failed: outcomes.filter((o) => o.status === 'failed').length,
       outcomes,
     };
+    const recordState = state.recordState;
     state.fixes.push(result);
-    if (kind === 'fix') {
+    if (kind === 'fix' && recordState !== 'lost') {
       on('POST', `/api/audits/fix/${result.id}/undo`, () =>
-        json(
-          200,
-          record(
-            auditId,
-            'undo',
-            outcomes.filter((o) => o.status === 'succeeded').map((o) => ({ ...o, before: o.after, after: o.before })),
-            result.id,
-          ),
-        ),
+        recordState === 'queued'
+          ? bffError(
+              503,
+              'service_unavailable',
+              `The record of fix ${result.id} is waiting for the database; it can be undone once the record is written`,
+            )
+          : json(
+              200,
+              record(
+                auditId,
+                'undo',
+                outcomes
+                  .filter((o) => o.status === 'succeeded')
+                  .map((o) => ({ ...o, before: o.after, after: o.before })),
+                result.id,
+              ),
+            ),
       );
     }
-    return result;
+    return { ...result, record: recordState };
   };
 
   on('GET', '/api/audits', (req) => {

@@ -69,6 +69,19 @@ export const bulkFixResultSchema = z.object({
 });
 export type BulkFixResult = z.infer<typeof bulkFixResultSchema>;
 
+/**
+ * Where the fix's (or undo's) own record is when the answer leaves: `written`; `queued`, the
+ * database away, kept and retried until it is back (until then the one-click undo cannot find
+ * the fix); `lost`, not kept (the queue full, or the server stopping): its saves are in the
+ * activity log, but it cannot be undone in one click.
+ */
+export const bulkFixRecordStateSchema = z.enum(['written', 'queued', 'lost']);
+export type BulkFixRecordState = z.infer<typeof bulkFixRecordStateSchema>;
+
+/** The answer of a fix or an undo that ran: its report, and where its record is. */
+export const bulkFixAnswerSchema = bulkFixResultSchema.extend({ record: bulkFixRecordStateSchema });
+export type BulkFixAnswer = z.infer<typeof bulkFixAnswerSchema>;
+
 /** `POST /api/audits/fix/:fixId/undo`: undo every succeeded save of the fix, or those named. */
 export const undoFixRequestSchema = z.object({
   resources: z.array(ref).min(1).max(10_000).optional(),

@@ -88,7 +88,7 @@ describe('bulk fix and its activity entries', () => {
   it('settles each save as success with its before and after', async () => {
     const { url, resources } = await auditWithBreaches();
     const fixed = await admin.post(url).send({ resources });
-    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0, record: 'written' });
     expect(await fixEntries(fixed.body.id)).toEqual(
       Array(3).fill({
         outcome: 'success',
@@ -123,25 +123,79 @@ describe('bulk fix and its activity entries', () => {
     expect((await fixEntries(fixed.body.id)).map((e) => e.outcome)).toEqual(['success', 'success', 'success']);
   });
 
-  it('the database gone at the fix record: the fix answers, and its undo works once the record lands', async () => {
+  it('the database gone at the fix record: the fix answers it queued, and its undo works once the record lands', async () => {
     const { url, resources } = await auditWithBreaches();
     f.state.failing = /^\s*INSERT INTO audit_fixes\b/;
     const fixed = await admin.post(url).send({ resources });
     expect(fixed.status).toBe(200);
-    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0, record: 'queued' });
     expect(fixRecords(f.db).size).toBe(1);
-    // Not written yet: the one-click undo does not find it.
-    expect((await admin.post(`/api/audits/fix/${fixed.body.id}/undo`).send({})).status).toBe(404);
+    // Not written yet: the one-click undo says it waits for the database, not that there is no such fix.
+    const early = await admin.post(`/api/audits/fix/${fixed.body.id}/undo`).send({});
+    expect(early.status).toBe(503);
+    expect(early.body.error).toMatchObject({ code: 'service_unavailable' });
+    expect(early.body.error.message).toContain('waiting for the database');
+    expect((await admin.post('/api/audits/fix/00000000-0000-4000-8000-000000000000/undo').send({})).status).toBe(404);
     f.state.failing = undefined;
     for (let i = 0; i < 100 && fixRecords(f.db).size > 0; i++) await sleep(20);
     expect(fixRecords(f.db).size).toBe(0);
     const undone = await admin.post(`/api/audits/fix/${fixed.body.id}/undo`).send({});
     expect(undone.status).toBe(200);
-    expect(undone.body).toMatchObject({ kind: 'undo', undo_of: fixed.body.id, succeeded: 3, failed: 0 });
+    expect(undone.body).toMatchObject({
+      kind: 'undo',
+      undo_of: fixed.body.id,
+      succeeded: 3,
+      failed: 0,
+      record: 'written',
+    });
     expect(
       [...h.records.values()].filter((r) =>
         resources.some((x) => x.resource_id === r.resource_id && r.auth_switch_config.export),
       ),
     ).toHaveLength(3);
+  });
+});
+
+describe('a bulk-fix record the queue cannot keep', () => {
+  let t: TestDatabase;
+  afterAll(() => t.dispose());
+
+  it('answers the fix with its record lost, and the undo finds no fix', async () => {
+    t = await pglite.open();
+    const f = flaky(t.db);
+    // No room to keep a write: the record is dropped as when the queue is full or the server stops.
+    tuneWriteQueues(f.db, { maxItems: 0 });
+    const h = auditsTestApp(f.db, 3, 0, {
+      record: (entry) => recordActivity(f.db, entry),
+      settle: (id, settlement) => activitySettles(f.db).settle(id, settlement),
+    });
+    const admin = (url: string) => request(h.app).post(url).set('x-test-role', 'admin');
+    await request(h.app)
+      .put('/api/policy')
+      .set('x-test-role', 'admin')
+      .send({
+        rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
+        expected_version: 0,
+      })
+      .expect(200);
+    const events = (await admin('/api/audits').send({ workspace_id: 'ws1', resource_types: ['dataset'] })).text
+      .trim()
+      .split('\n')
+      .map((l) => auditEventSchema.parse(JSON.parse(l)));
+    const finished = events.at(-1);
+    if (finished?.type !== 'finished') throw new Error('no finished event');
+    const resources = events.flatMap((e) =>
+      e.type === 'row' && e.row.compliance === 'non_compliant'
+        ? [{ resource_type: e.row.resource_type, resource_id: e.row.resource_id }]
+        : [],
+    );
+    expect(resources.length).toBeGreaterThan(0);
+    f.state.failing = /^\s*INSERT INTO audit_fixes\b/;
+    const fixed = await admin(`/api/audits/${finished.audit.id}/fix`).send({ resources });
+    f.state.failing = undefined;
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ succeeded: resources.length, record: 'lost' });
+    expect(fixRecords(f.db).has(fixed.body.id)).toBe(false);
+    expect((await admin(`/api/audits/fix/${fixed.body.id}/undo`).send({})).status).toBe(404);
   });
 });

@@ -4,19 +4,28 @@ import {
   bulkFixRequestSchema,
   fixIdParamSchema,
   undoFixRequestSchema,
+  type BulkFixAnswer,
   type BulkFixChange,
+  type BulkFixRecordState,
   type BulkFixResult,
   type UndoFixPlan,
 } from '@portico/api-types';
 import type { RequestHandler, Response, Router } from 'express';
 import { HttpError } from '../../http/http-error';
 import { validate } from '../../http/validate';
+import type { SettleResult } from '../../db/settle-queue';
 import type { AuditStore } from './audit-store';
 import { applyChanges, planBulkFix, planUndo } from './bulk-fix';
 import { FixStore, fixRecords } from './fix-store';
 import { PolicyStore } from './policy-store';
 import type { AuditsRouterDeps } from './router-deps';
 import { upstreamFailure } from './upstream-failure';
+
+const recordStates: Record<SettleResult, BulkFixRecordState> = {
+  written: 'written',
+  queued: 'queued',
+  dropped: 'lost',
+};
 
 /** `POST /api/audits/:id/fix` and `POST /api/audits/fix/:fixId/undo` (admins only). */
 export function registerFixRoutes(
@@ -34,14 +43,15 @@ export function registerFixRoutes(
   /**
    * Saves each change, writing one activity entry (with before/after) per save: `pending` before
    * the save is sent (the database away: the fix stops there, 503), settled once it is answered
-   * (queued and retried if the database is away then, so no save goes unlogged).
+   * (queued and retried if the database is away then, so no save goes unlogged). The answer
+   * says whether the fix's own record was written, queued or lost.
    */
   async function apply(
     res: Response,
     changes: BulkFixChange[],
     meta: Pick<BulkFixResult, 'audit_id' | 'kind' | 'policy_version'> & { undo_of?: string },
     workspaceId: string,
-  ): Promise<BulkFixResult> {
+  ): Promise<BulkFixAnswer> {
     const actor = deps.actor(res);
     const id = randomUUID();
     const startedAt = now().toISOString();
@@ -112,8 +122,7 @@ export function registerFixRoutes(
       outcomes,
     };
     // The saves are made: the database away now queues the record rather than fail the request.
-    await fixRecords(deps.db).settle(id, result);
-    return result;
+    return { ...result, record: recordStates[await fixRecords(deps.db).settle(id, result)] };
   }
 
   router.post('/:id/fix', deps.guard('fixAudits'), json, async (req, res) => {
@@ -140,6 +149,13 @@ export function registerFixRoutes(
     const { fixId } = validate(fixIdParamSchema, req.params, 'fixId');
     const body = validate(undoFixRequestSchema, req.body ?? {}, 'body');
     const fix = await fixes.get(fixId);
+    if (!fix && fixRecords(deps.db).has(fixId)) {
+      throw new HttpError(
+        503,
+        'service_unavailable',
+        `The record of fix ${fixId} is waiting for the database; it can be undone once the record is written`,
+      );
+    }
     if (!fix || fix.kind !== 'fix') throw new HttpError(404, 'not_found', `No fix ${fixId}`);
     // An undo may be partial (some resources only, or some saves failed): undo what is left.
     const changes = planUndo(fix, body.resources, await fixes.undosOf(fixId));

@@ -1,4 +1,4 @@
-import { bulkFixPlanSchema, bulkFixResultSchema, undoFixPlanSchema, type BulkFixRequest } from '@portico/api-types';
+import { bulkFixAnswerSchema, bulkFixPlanSchema, undoFixPlanSchema, type BulkFixRequest } from '@portico/api-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { auditKeys } from './audit-keys';
@@ -13,7 +13,7 @@ export const planBulkFix = (auditId: string, resources: Refs) =>
   });
 
 export const runBulkFix = (auditId: string, resources: Refs, policyVersion: number) =>
-  apiFetch(`/api/audits/${encodeURIComponent(auditId)}/fix`, bulkFixResultSchema, {
+  apiFetch(`/api/audits/${encodeURIComponent(auditId)}/fix`, bulkFixAnswerSchema, {
     method: 'POST',
     body: { resources, dry_run: false, policy_version: policyVersion },
   });
@@ -25,7 +25,7 @@ export const planUndoBulkFix = (fixId: string) =>
   apiFetch(undoUrl(fixId), undoFixPlanSchema, { method: 'POST', body: { dry_run: true } });
 
 export const undoBulkFix = (fixId: string) =>
-  apiFetch(undoUrl(fixId), bulkFixResultSchema, { method: 'POST', body: {} });
+  apiFetch(undoUrl(fixId), bulkFixAnswerSchema, { method: 'POST', body: {} });
 
 export const usePlanUndoBulkFix = () => useMutation({ mutationFn: planUndoBulkFix });
 

@@ -77,6 +77,41 @@ describe('bulk fix', () => {
     expect(screen.queryByRole('button', { name: 'Undo this fix' })).not.toBeInTheDocument();
   });
 
+  /** Selects the non-compliant rows, confirms the fix and waits for its report. */
+  async function fixNonCompliant(app: Awaited<ReturnType<typeof openStored>>['app']) {
+    await app.user.selectOptions(screen.getByLabelText('Finding'), 'non_compliant');
+    await app.user.click(screen.getByRole('button', { name: 'Select shown non-compliant rows' }));
+    await app.user.click(screen.getByRole('button', { name: 'Review fix of 2 rows' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Apply the policy: 2 changes' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Apply 2 changes' }));
+    expect(await screen.findByText('Fix done: 2 succeeded, 0 failed.')).toBeInTheDocument();
+  }
+
+  it('says when the record of a fix waits for the database, and shows why its undo is refused meanwhile', async () => {
+    const { audits, app } = await openStored(['admin']);
+    audits.recordState = 'queued';
+    await fixNonCompliant(app);
+    expect(screen.getByText(/the record of this fix is kept and will be written when it is back/)).toBeInTheDocument();
+    await app.user.click(screen.getByRole('button', { name: 'Undo this fix' }));
+    expect(await screen.findByText(/The record of fix fix-1 is waiting for the database/)).toBeInTheDocument();
+    expect(screen.queryByText(/Undo done/)).not.toBeInTheDocument();
+  });
+
+  it('offers no one-click undo when the record of a fix was lost, and says where its saves are', async () => {
+    const { audits, app } = await openStored(['admin']);
+    audits.recordState = 'lost';
+    await fixNonCompliant(app);
+    expect(screen.getByText(/The record of this fix could not be written/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo this fix' })).not.toBeInTheDocument();
+  });
+
+  it('says nothing of the record when it was written', async () => {
+    const { app } = await openStored(['admin']);
+    await fixNonCompliant(app);
+    expect(screen.queryByText(/record of this fix/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo this fix' })).toBeInTheDocument();
+  });
+
   it('lets auditors read and filter but not fix or edit the policy', async () => {
     const { app } = await openStored(['auditor']);
     expect(screen.queryByRole('checkbox', { name: /Select Orders/ })).not.toBeInTheDocument();

@@ -80,7 +80,7 @@ export function BulkFixPanel({
       {run.data && (
         <div className="space-y-2">
           <BulkFixReport result={run.data} />
-          {run.data.succeeded > 0 && (!undo.data || undo.data.failed > 0) && (
+          {run.data.succeeded > 0 && run.data.record !== 'lost' && (!undo.data || undo.data.failed > 0) && (
             <Button disabled={undo.isPending} onClick={() => run.data && undo.mutate(run.data.id)}>
               {t(undo.data ? 'audit.fix.undoLeft' : 'audit.fix.undo')}
             </Button>

@@ -1,9 +1,12 @@
-import type { BulkFixResult } from '@portico/api-types';
+import type { BulkFixAnswer } from '@portico/api-types';
 import { useT } from '../../../i18n/i18n';
 import { rowKey } from './row-key';
 
-/** What a fix or undo did: counts, then each failure with its code, message and request id. */
-export function BulkFixReport({ result }: { result: BulkFixResult }) {
+/**
+ * What a fix or undo did: counts, each failure with its code, message and request id, and what
+ * it means when its own record could not be written.
+ */
+export function BulkFixReport({ result }: { result: BulkFixAnswer }) {
   const { t } = useT();
   const failed = result.outcomes.filter((o) => o.status === 'failed');
   return (
@@ -14,6 +17,11 @@ export function BulkFixReport({ result }: { result: BulkFixResult }) {
           failed: result.failed,
         })}
       </p>
+      {result.record !== 'written' && (
+        <p className="rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
+          {t(`${result.kind === 'fix' ? 'audit.fix.record' : 'audit.fix.undoRecord'}.${result.record}`)}
+        </p>
+      )}
       {failed.length > 0 && (
         <ul className="text-xs text-red-800 dark:text-red-200">
           {failed.map((o) => (
