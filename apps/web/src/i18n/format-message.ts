@@ -1,8 +1,9 @@
-// A small ICU subset: `{name}` and `{count, plural, one {…} other {…}}` (with `#`).
+// A small ICU subset: `{name}` and `{count, plural, =0 {…} one {…} other {…}}` (with `#`).
 export type MessageValues = Record<string, string | number>;
 
-const pluralPattern = /\{(\w+),\s*plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
-const branchPattern = /(\w+)\s*\{([^{}]*)\}/g;
+// A branch is a plural category (`one`, `other`…) or an exact value (`=0`), which wins.
+const pluralPattern = /\{(\w+),\s*plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/g;
+const branchPattern = /(=?\w+)\s*\{([^{}]*)\}/g;
 
 // Building an Intl formatter costs far more than using one, and a screen formats thousands of
 // messages: one of each per locale.
