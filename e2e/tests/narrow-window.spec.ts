@@ -74,6 +74,29 @@ test.describe('a phone-sized window', () => {
       expect(await pageOverflow(page), link).toBeLessThanOrEqual(0);
     }
   });
+
+  test('the activity log folds its filters, so its entries start high on the first screen', async ({
+    page,
+    signIn,
+    keepScreenshot,
+  }) => {
+    await signIn('admin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
+    const firstEntry = page.getByRole('table').getByRole('row').nth(1);
+    await expect(firstEntry).toBeVisible();
+    // In the screen's upper half (unfolded, the six fields pushed it to about 680 px of 844).
+    expect((await firstEntry.boundingBox())!.y).toBeLessThan(844 / 2);
+    const user = page.getByLabel('User');
+    await expect(user).toBeHidden();
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    await expect(user).toBeVisible();
+    await user.fill('demo-admin');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page.getByRole('button', { name: 'Filters (1 applied)' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(user).toBeHidden();
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    await keepScreenshot('phone-activity');
+  });
 });
 
 test.describe('a tablet-sized window', () => {
@@ -133,6 +156,8 @@ test.describe('a laptop-sized window', () => {
   test('the activity filters show a whole date and time, and the header its workspace', async ({ page, signIn }) => {
     await signIn('admin');
     await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
+    // Wide enough, the filters show and nothing folds them.
+    await expect(page.getByRole('button', { name: 'Filters', exact: true })).toBeHidden();
     const from = page.getByLabel('From');
     await from.fill('2026-12-07T09:30');
     // The field is as wide as what Chromium draws in it (date, time and picker icon).

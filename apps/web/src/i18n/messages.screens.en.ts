@@ -92,6 +92,7 @@ export const screenMessagesEn = {
   'activity.apply': 'Apply filters',
   'activity.reset': 'Reset',
   'activity.filters': 'Filters',
+  'activity.filtersToggle': '{count, plural, =0 {Filters} one {Filters (# applied)} other {Filters (# applied)}}',
   'activity.at': 'When',
   'activity.target': 'Target',
   'activity.requestId': 'Request ID',

@@ -28,6 +28,26 @@ describe('activity', () => {
     expect(await within(screen.getByRole('table')).findByText('alice')).toBeInTheDocument();
   });
 
+  it('names how many filters are applied on the button that unfolds them in a narrow window', async () => {
+    installFakeBff();
+    const app = renderApp('/activity?ws=ws-default');
+    await screen.findByRole('table');
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-controls', screen.getByRole('form', { name: 'Filters' }).id);
+    await app.user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await app.user.selectOptions(screen.getByLabelText('Operation'), 'workflows.export');
+    await app.user.type(screen.getByLabelText('User'), 'bob');
+    await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    // Applied, they fold away so the entries show; the button says two are in force.
+    const folded = await screen.findByRole('button', { name: 'Filters (2 applied)' });
+    expect(folded).toHaveAttribute('aria-expanded', 'false');
+    await app.user.click(folded);
+    await app.user.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(await screen.findByRole('button', { name: 'Filters' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('shows an entry whose outcome is not known yet as pending, and filters on it', async () => {
     const fake = installFakeBff();
     fake.activity.push({
