@@ -31,37 +31,62 @@ function flaky(db: Database) {
   return { db: wrapped, state };
 }
 
+/** The harness with the activity log as app.ts wires it in (`record`, and the log's settle queue). */
+const loggedHarness = (db: Database, datasets: number) =>
+  auditsTestApp(db, datasets, 0, {
+    record: (entry) => recordActivity(db, entry),
+    settle: (id, settlement) => activitySettles(db).settle(id, settlement),
+  });
+
+/** As an admin: `POST url`. */
+const adminPost = (app: ReturnType<typeof auditsTestApp>['app'], url: string) =>
+  request(app).post(url).set('x-test-role', 'admin');
+
+/** A policy under which a dataset's export must be off (the harness's datasets alternate it). */
+const saveNoExportPolicy = (app: ReturnType<typeof auditsTestApp>['app']) =>
+  request(app)
+    .put('/api/policy')
+    .set('x-test-role', 'admin')
+    .send({
+      rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
+      expected_version: 0,
+    })
+    .expect(200);
+
+/** An audit of the datasets: the fix request's URL and the rows breaking the policy. */
+async function auditWithBreaches(app: ReturnType<typeof auditsTestApp>['app']) {
+  const events = (await adminPost(app, '/api/audits').send({ workspace_id: 'ws1', resource_types: ['dataset'] })).text
+    .trim()
+    .split('\n')
+    .map((l) => auditEventSchema.parse(JSON.parse(l)));
+  const finished = events.at(-1);
+  if (finished?.type !== 'finished') throw new Error('no finished event');
+  const rows = events.flatMap((e) => (e.type === 'row' && e.row.compliance === 'non_compliant' ? [e.row] : []));
+  return {
+    url: `/api/audits/${finished.audit.id}/fix`,
+    resources: rows.map((r) => ({ resource_type: r.resource_type, resource_id: r.resource_id })),
+  };
+}
+
 // A bulk fix through the activity log as app.ts wires it in (`record` = recordActivity, `settle` =
 // the log's settle queue): each save is written pending before it is sent.
 describe('bulk fix and its activity entries', () => {
   let t: TestDatabase;
   let f: ReturnType<typeof flaky>;
   let h: ReturnType<typeof auditsTestApp>;
-  const harness = () =>
-    auditsTestApp(f.db, 6, 0, {
-      record: (entry) => recordActivity(f.db, entry),
-      settle: (id, settlement) => activitySettles(f.db).settle(id, settlement),
-    });
   beforeAll(async () => {
     t = await pglite.open();
     f = flaky(t.db);
     tuneWriteQueues(f.db, { minDelayMs: 20, maxDelayMs: 50 });
-    await request(harness().app)
-      .put('/api/policy')
-      .set('x-test-role', 'admin')
-      .send({
-        rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
-        expected_version: 0,
-      })
-      .expect(200);
+    await saveNoExportPolicy(loggedHarness(f.db, 6).app);
   });
   beforeEach(() => {
-    h = harness();
+    h = loggedHarness(f.db, 6);
   });
   afterAll(() => t.dispose());
 
   const admin = {
-    post: (url: string) => request(h.app).post(url).set('x-test-role', 'admin'),
+    post: (url: string) => adminPost(h.app, url),
   };
   const fixEntries = (fixId?: string) =>
     t.db.query<{ outcome: string; before: unknown; after: unknown }>(
@@ -69,24 +94,15 @@ describe('bulk fix and its activity entries', () => {
       fixId ? [fixId] : [],
     );
 
-  /** An audit with three datasets breaking the policy (export on), and the fix request. */
-  async function auditWithBreaches() {
-    const events = (await admin.post('/api/audits').send({ workspace_id: 'ws1', resource_types: ['dataset'] })).text
-      .trim()
-      .split('\n')
-      .map((l) => auditEventSchema.parse(JSON.parse(l)));
-    const finished = events.at(-1);
-    if (finished?.type !== 'finished') throw new Error('no finished event');
-    const rows = events.flatMap((e) => (e.type === 'row' && e.row.compliance === 'non_compliant' ? [e.row] : []));
-    expect(rows).toHaveLength(3);
-    return {
-      url: `/api/audits/${finished.audit.id}/fix`,
-      resources: rows.map((r) => ({ resource_type: r.resource_type, resource_id: r.resource_id })),
-    };
+  /** An audit with three of the six datasets breaking the policy (export on), and the fix request. */
+  async function auditOfSix() {
+    const audit = await auditWithBreaches(h.app);
+    expect(audit.resources).toHaveLength(3);
+    return audit;
   }
 
   it('settles each save as success with its before and after', async () => {
-    const { url, resources } = await auditWithBreaches();
+    const { url, resources } = await auditOfSix();
     const fixed = await admin.post(url).send({ resources });
     expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0, record: 'written' });
     expect(await fixEntries(fixed.body.id)).toEqual(
@@ -99,7 +115,7 @@ describe('bulk fix and its activity entries', () => {
   });
 
   it('the database gone before a pending write: 503 and nothing saved', async () => {
-    const { url, resources } = await auditWithBreaches();
+    const { url, resources } = await auditOfSix();
     const logged = (await fixEntries()).length;
     f.state.failing = /^\s*INSERT INTO activity\b/;
     const res = await admin.post(url).send({ resources });
@@ -112,7 +128,7 @@ describe('bulk fix and its activity entries', () => {
   });
 
   it('the database gone at the settles: the saves answer, and their entries settle once it is back', async () => {
-    const { url, resources } = await auditWithBreaches();
+    const { url, resources } = await auditOfSix();
     f.state.failing = /^\s*UPDATE activity SET outcome\b/;
     const fixed = await admin.post(url).send({ resources });
     expect(fixed.body).toMatchObject({ succeeded: 3, failed: 0 });
@@ -124,7 +140,7 @@ describe('bulk fix and its activity entries', () => {
   });
 
   it('the database gone at the fix record: the fix answers it queued, and its undo works once the record lands', async () => {
-    const { url, resources } = await auditWithBreaches();
+    const { url, resources } = await auditOfSix();
     f.state.failing = /^\s*INSERT INTO audit_fixes\b/;
     const fixed = await admin.post(url).send({ resources });
     expect(fixed.status).toBe(200);
@@ -165,37 +181,16 @@ describe('a bulk-fix record the queue cannot keep', () => {
     const f = flaky(t.db);
     // No room to keep a write: the record is dropped as when the queue is full or the server stops.
     tuneWriteQueues(f.db, { maxItems: 0 });
-    const h = auditsTestApp(f.db, 3, 0, {
-      record: (entry) => recordActivity(f.db, entry),
-      settle: (id, settlement) => activitySettles(f.db).settle(id, settlement),
-    });
-    const admin = (url: string) => request(h.app).post(url).set('x-test-role', 'admin');
-    await request(h.app)
-      .put('/api/policy')
-      .set('x-test-role', 'admin')
-      .send({
-        rules: [{ id: 'no-export', kind: 'must_be_off', resource_type: 'dataset', switch: 'export' }],
-        expected_version: 0,
-      })
-      .expect(200);
-    const events = (await admin('/api/audits').send({ workspace_id: 'ws1', resource_types: ['dataset'] })).text
-      .trim()
-      .split('\n')
-      .map((l) => auditEventSchema.parse(JSON.parse(l)));
-    const finished = events.at(-1);
-    if (finished?.type !== 'finished') throw new Error('no finished event');
-    const resources = events.flatMap((e) =>
-      e.type === 'row' && e.row.compliance === 'non_compliant'
-        ? [{ resource_type: e.row.resource_type, resource_id: e.row.resource_id }]
-        : [],
-    );
+    const { app } = loggedHarness(f.db, 3);
+    await saveNoExportPolicy(app);
+    const { url, resources } = await auditWithBreaches(app);
     expect(resources.length).toBeGreaterThan(0);
     f.state.failing = /^\s*INSERT INTO audit_fixes\b/;
-    const fixed = await admin(`/api/audits/${finished.audit.id}/fix`).send({ resources });
+    const fixed = await adminPost(app, url).send({ resources });
     f.state.failing = undefined;
     expect(fixed.status).toBe(200);
     expect(fixed.body).toMatchObject({ succeeded: resources.length, record: 'lost' });
     expect(fixRecords(f.db).has(fixed.body.id)).toBe(false);
-    expect((await admin(`/api/audits/fix/${fixed.body.id}/undo`).send({})).status).toBe(404);
+    expect((await adminPost(app, `/api/audits/fix/${fixed.body.id}/undo`).send({})).status).toBe(404);
   });
 });
