@@ -16,6 +16,10 @@
 // database `test` for the admin connection): the embedded database reads a session again every
 // second, a wall-clock rhythm that callgrind's slowness would turn into a count that depends on
 // the run; with PostgreSQL every read looks its session up once (as replicas do), a fixed part.
+//
+// `--by-module` also says where those instructions went, by JavaScript module (package, Node
+// module or source file; `support/callgrind-modules.ts`): each BFF runs with `--perf-basic-prof`,
+// whose map names the code V8 compiles. The map costs a little at each compilation, not per read.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +28,7 @@ import autocannon from 'autocannon';
 import { bffUpstreamEnv } from '../apps/emulator/src/bff-upstream-env';
 import { buildServers } from './support/build-servers';
 import { freePort, startServerProcess, type ServerProcess } from './support/child-process';
+import { instructionsByModule, ownerOf, type ModuleShare } from './support/callgrind-modules';
 import { dashboardWithPermissions } from './support/dashboard-with-permissions';
 import { median } from './support/paired-runs';
 import { signInThroughBff, startOptionsOf } from './support/stack';
@@ -56,7 +61,14 @@ function control(pid: number, args: string[]): void {
   if (!/OK/.test(r.stdout)) throw new Error(`callgrind_control ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
 }
 
-async function instructionsPerRead(script: string, emulatorUrl: string): Promise<number[]> {
+interface Count {
+  /** Instructions per read, one figure a window. */
+  perRead: number[];
+  /** With `--by-module`: instructions per read by module over all windows, and their total. */
+  byModule?: { total: number; modules: ModuleShare[] };
+}
+
+async function instructionsPerRead(script: string, emulatorUrl: string, byModule: boolean): Promise<Count> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-instructions-'));
   const database = `portico_instructions_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   psql(`CREATE DATABASE ${database}`);
@@ -78,6 +90,7 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
         // As production starts it (its heap option: docs/decisions/0013).
         ...startOptionsOf('bff'),
         ...(process.env.READ_INSTRUCTIONS_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ...(byModule ? ['--perf-basic-prof'] : []),
       ],
       // startServerProcess sets HOST=127.0.0.1, which valgrind also names its control pipes after.
       env: {
@@ -100,6 +113,7 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
     await load(target, headers, warmReads);
     control(bff.pid, ['-i', 'on']);
     const perRead: number[] = [];
+    const dumps: string[] = [];
     for (let w = 1; w <= windows; w++) {
       await load(target, headers, countedReads);
       // Each dump zeroes the counts: one file per window.
@@ -108,12 +122,29 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
       const dumped = join(dir, `callgrind.out.${w}`);
       for (let i = 0; i < 600 && !existsSync(dumped); i++) await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 1000));
-      const total = Number(/^summary: (\d+)/m.exec(readFileSync(dumped, 'utf8'))?.[1]);
+      const dump = readFileSync(dumped, 'utf8');
+      const total = Number(/^summary: (\d+)/m.exec(dump)?.[1]);
       if (!Number.isFinite(total) || total === 0) throw new Error(`no instruction count in ${dumped}`);
       perRead.push(total / countedReads);
+      if (byModule) dumps.push(dump);
     }
-    return perRead;
+    if (!byModule) return { perRead };
+    const perfMap = readFileSync(perfMapOf(bff.pid), 'utf8');
+    const bundle = { file: script, text: readFileSync(script, 'utf8') };
+    const shares = new Map<string, number>();
+    let total = 0;
+    for (const dump of dumps) {
+      const counted = instructionsByModule(dump, perfMap, bundle);
+      total += counted.total;
+      for (const m of counted.modules) shares.set(m.module, (shares.get(m.module) ?? 0) + m.instructions);
+    }
+    const reads = countedReads * windows;
+    const modules = [...shares]
+      .map(([module, n]) => ({ module, instructions: n / reads }))
+      .sort((a, b) => b.instructions - a.instructions);
+    return { perRead, byModule: { total: total / reads, modules } };
   } finally {
+    if (bff && byModule) rmSync(perfMapOf(bff.pid), { force: true });
     await bff?.stop();
     psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
@@ -123,8 +154,12 @@ async function instructionsPerRead(script: string, emulatorUrl: string): Promise
 need('valgrind', ['--version'], 'to count instructions (Debian: apt-get install valgrind)');
 need('psql', ['--version'], 'for the BFF database (Debian: apt-get install postgresql-client)');
 psql('SELECT 1');
+const perfMapOf = (pid: number) => join(tmpdir(), `perf-${pid}.map`);
+
 const servers = buildServers();
-const scripts = process.argv.slice(2).map((s) => resolve(s));
+const args = process.argv.slice(2);
+const byModule = args.includes('--by-module');
+const scripts = args.filter((a) => a !== '--by-module').map((s) => resolve(s));
 if (scripts.length === 0) scripts.push(servers.bff);
 const dir = mkdtempSync(join(tmpdir(), 'portico-instructions-emulator-'));
 const emulator = await startServerProcess({
@@ -136,11 +171,31 @@ const emulator = await startServerProcess({
   logFile: join(dir, 'emulator.log'),
 });
 try {
-  const counts = await Promise.all(scripts.map((s) => instructionsPerRead(s, emulator.url)));
+  const counts = await Promise.all(scripts.map((s) => instructionsPerRead(s, emulator.url, byModule)));
   scripts.forEach((s, i) => {
-    const k = counts[i]!.map((c) => c / 1000);
+    const count = counts[i]!;
+    const k = count.perRead.map((c) => c / 1000);
     console.log(
       `${median(k).toFixed(1)}k instructions per read (windows: ${k.map((x) => x.toFixed(1)).join(', ')})  ${s}`,
+    );
+    if (!count.byModule) return;
+    const { total, modules } = count.byModule;
+    const line = (n: number, what: string) =>
+      console.log(`  ${(n / 1000).toFixed(1).padStart(6)}k  ${((n / total) * 100).toFixed(1).padStart(5)} %  ${what}`);
+    const owners = new Map<string, number>();
+    for (const m of modules) owners.set(ownerOf(m.module), (owners.get(ownerOf(m.module)) ?? 0) + m.instructions);
+    for (const [owner, n] of [...owners].sort((a, b) => b[1] - a[1])) line(n, owner);
+    console.log('  by module:');
+    for (const m of modules.slice(0, 30)) line(m.instructions, m.module);
+    if (modules.length > 30) {
+      line(
+        modules.slice(30).reduce((sum, m) => sum + m.instructions, 0),
+        `${modules.length - 30} more modules`,
+      );
+    }
+    line(
+      total - modules.reduce((sum, m) => sum + m.instructions, 0),
+      "not attributed: the garbage collector, the HTTP parser, libuv, V8's runtime below them, other threads",
     );
   });
 } finally {
