@@ -1,4 +1,4 @@
-import type { ActivityEntry, BulkFixChange, BulkFixResult } from '@portico/api-types';
+import type { ActivityEntry, BulkFixAnswer, BulkFixChange } from '@portico/api-types';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBff, type FakeBff } from '../../testing/fake-bff';
@@ -45,7 +45,7 @@ function withFix(fake: FakeBff, undo: (dryRun: boolean) => Response) {
   );
 }
 
-const undoResult = (outcomes: BulkFixResult['outcomes']): BulkFixResult => ({
+const undoResult = (outcomes: BulkFixAnswer['outcomes']): BulkFixAnswer => ({
   id: 'fix-8',
   audit_id: 'aud-1',
   kind: 'undo',
@@ -57,6 +57,7 @@ const undoResult = (outcomes: BulkFixResult['outcomes']): BulkFixResult => ({
   succeeded: outcomes.filter((o) => o.status === 'succeeded').length,
   failed: outcomes.filter((o) => o.status === 'failed').length,
   outcomes,
+  record: 'written',
 });
 
 describe('activity route', () => {
