@@ -3,10 +3,11 @@
 // time per read swings ±15 % between identical runs on these shared machines (and by 2× between
 // processes), so a change of a few per cent cannot be told apart by timing. An instruction count
 // does not depend on what else the machine is doing, so bundles are counted side by side; the
-// median of five windows repeated within about 1 % here (single windows spread ±5 %: a garbage
-// collection falls in one window or another). Without arguments it counts the BFF built from the
-// current sources; give the entry script of another build (`tsup --out-dir dist/other` in
-// apps/bff) to compare. READ_INSTRUCTIONS_NODE_ARGS passes Node options to the BFFs.
+// median of five windows repeated within about 1 % on the AMD machines (single windows spread
+// ±5 %: a garbage collection falls in one window or another); on an Intel Xeon single windows
+// spread ±12 % and two medians differed by 9 %, so compare several runs there. Without
+// arguments it counts the BFF built from the current sources; give the entry script of another
+// build (`tsup --out-dir dist/other` in apps/bff) to compare. READ_INSTRUCTIONS_NODE_ARGS passes Node options to the BFFs.
 //
 // Each BFF runs under `valgrind --tool=callgrind` with instrumentation off while it starts and
 // while 10 000 reads warm it up (counted with them, its JIT's compiling was half of the first
