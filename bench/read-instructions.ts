@@ -184,7 +184,10 @@ try {
     const line = (n: number, what: string) =>
       console.log(`  ${(n / 1000).toFixed(1).padStart(6)}k  ${((n / total) * 100).toFixed(1).padStart(5)} %  ${what}`);
     const owners = new Map<string, number>();
-    for (const m of modules) owners.set(ownerOf(m.module), (owners.get(ownerOf(m.module)) ?? 0) + m.instructions);
+    for (const m of modules) {
+      const owner = ownerOf(m.module);
+      owners.set(owner, (owners.get(owner) ?? 0) + m.instructions);
+    }
     for (const [owner, n] of [...owners].sort((a, b) => b[1] - a[1])) line(n, owner);
     console.log('  by module:');
     for (const m of modules.slice(0, 30)) line(m.instructions, m.module);

@@ -69,9 +69,9 @@ const pnpmPackage = (path: string) => /node_modules\/\.pnpm\/([^/]+)\//.exec(pat
  */
 export function moduleOf(name: string, bundleFile: string, moduleAtLine: (line: number) => string | undefined): string {
   if (name.startsWith('RegExp:')) return `regular expression ${name.slice('RegExp:'.length)}`;
-  const inBundle = new RegExp(`${bundleFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):`).exec(name);
-  if (inBundle) {
-    const path = moduleAtLine(Number(inBundle[1])) ?? 'the bundle';
+  const at = name.indexOf(`${bundleFile}:`);
+  if (at >= 0) {
+    const path = moduleAtLine(Number.parseInt(name.slice(at + bundleFile.length + 1), 10)) ?? 'the bundle';
     return pnpmPackage(path) ?? path;
   }
   return pnpmPackage(name) ?? /(node:[\w/.-]+)/.exec(name)?.[1] ?? 'other compiled code';
