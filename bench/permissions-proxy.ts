@@ -11,7 +11,7 @@ import { dashboardWithPermissions } from './support/dashboard-with-permissions';
 import { runLoad, type RequestsJob } from './support/load-job';
 import { median, pairedRuns } from './support/paired-runs';
 import { cpuSecondsOf } from './support/proc-stat';
-import { atLeast, atMost, type BenchScenario, type Figure } from './support/scenario';
+import { atLeast, atMost, emulatorCpuShare, type BenchScenario, type Figure } from './support/scenario';
 import { startStack, type Stack } from './support/stack';
 
 interface Latency {
@@ -56,6 +56,8 @@ export const permissionsProxy: BenchScenario = {
       await runLoad({ ...jobs.straight, durationSeconds: warmSeconds });
       await runLoad({ ...jobs.bff, durationSeconds: warmSeconds });
       const figures: Figure[] = [];
+      // Every layout's saturated runs together, for the emulator's share of the CPU.
+      const all = { bff: 0, emulator: 0, requests: { straight: 0, bff: 0 } };
       for (const layout of availableLayouts()) {
         const loadCpus = place(stack, layout);
         const label = layoutLabel[layout];
@@ -80,6 +82,10 @@ export const permissionsProxy: BenchScenario = {
               `through the BFF ${p.bff.requestsPerSecond.toFixed(0)} (p50 ${p.bff.p50Ms} ms, p99 ${p.bff.p99Ms} ms)`,
           );
         }
+        all.bff += cpu.bff;
+        all.emulator += cpu.emulator;
+        all.requests.straight += cpu.requests.straight;
+        all.requests.bff += cpu.requests.bff;
         log(
           `${label}: CPU ms/request: emulator (straight) ${((cpu.emulator * 1000) / cpu.requests.straight).toFixed(2)}, ` +
             `BFF ${((cpu.bff * 1000) / cpu.requests.bff).toFixed(2)}`,
@@ -153,6 +159,7 @@ export const permissionsProxy: BenchScenario = {
           ),
         );
       }
+      figures.push(emulatorCpuShare(name, 'read', all.emulator / all.requests.straight, all.bff / all.requests.bff));
       return figures;
     } finally {
       await stack.close();

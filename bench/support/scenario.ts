@@ -33,3 +33,12 @@ export function atLeast(scenario: string, figure: string, value: number, unit: s
 export function atMost(scenario: string, figure: string, value: number, unit: string, max: number): Figure {
   return { scenario, figure, value, unit, target: `≤ ${max} ${unit}`.trim(), holds: value <= max };
 }
+
+/**
+ * Issue 6: "the emulator must not be the bottleneck". The CPU the emulator spent per unit of work
+ * served straight, as a share of what the BFF spent per unit served through it (all layouts of the
+ * run together): at most 1, the BFF is the slower side, so a through/straight ratio measures it.
+ */
+export function emulatorCpuShare(scenario: string, per: string, emulatorPerUnit: number, bffPerUnit: number): Figure {
+  return atMost(scenario, `emulator CPU / BFF CPU, per ${per}`, emulatorPerUnit / bffPerUnit, '×', 1);
+}

@@ -32,13 +32,15 @@ export interface Stack {
 /**
  * For finding a cause: `BENCH_CPU_PROF=<dir>` profiles both servers (`--cpu-prof`), each into
  * `<dir>/<server>`; `BENCH_NODE_ARGS="--trace-gc …"` passes options to both,
- * `BENCH_BFF_NODE_ARGS` to the BFF alone.
+ * `BENCH_BFF_NODE_ARGS` to the BFF alone, `BENCH_EMULATOR_NODE_ARGS` to the emulator alone; what
+ * such options print goes to the servers' logs, which `BENCH_KEEP_DIR=1` keeps.
  */
 const profileArgs = (server: string): string[] => {
   const dir = process.env.BENCH_CPU_PROF;
-  const extra = [process.env.BENCH_NODE_ARGS, server === 'bff' ? process.env.BENCH_BFF_NODE_ARGS : undefined].flatMap(
-    (a) => a?.split(' ').filter(Boolean) ?? [],
-  );
+  const extra = [
+    process.env.BENCH_NODE_ARGS,
+    server === 'bff' ? process.env.BENCH_BFF_NODE_ARGS : process.env.BENCH_EMULATOR_NODE_ARGS,
+  ].flatMap((a) => a?.split(' ').filter(Boolean) ?? []);
   return [...extra, ...(dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, server)] : [])];
 };
 
@@ -105,7 +107,9 @@ export async function startStack(
       dir,
       async close() {
         await Promise.all(started.map((p) => p.stop()));
-        rmSync(dir, { recursive: true, force: true });
+        if (process.env.BENCH_KEEP_DIR)
+          console.log(`  (BENCH_KEEP_DIR: the servers' logs and data are kept in ${dir})`);
+        else rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (e) {

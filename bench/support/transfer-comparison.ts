@@ -10,7 +10,7 @@ import { runLoad, type TransferJob } from './load-job';
 import { median, pairedRuns } from './paired-runs';
 import { countersOf } from './proc-stat';
 import { sampleRss } from './rss-sampler';
-import { atLeast, atMost, type Figure } from './scenario';
+import { atLeast, atMost, emulatorCpuShare, type Figure } from './scenario';
 import type { Stack } from './stack';
 
 const mib = 1024 * 1024;
@@ -36,6 +36,8 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
   // The idle RSS is read before the warm-up, so its growth counts too.
   const rss = await sampleRss(stack.bff.pid);
   for (const side of ['straight', 'bff'] as const) c.check(side, await runLoad(c.jobs[side]));
+  // Every layout's measured transfers together, for the emulator's share of the CPU.
+  const all = { straight: { cpuSeconds: 0, gib: 0 }, bff: { cpuSeconds: 0, gib: 0 } };
   for (const layout of availableLayouts()) {
     const loadCpus = place(stack, layout);
     // What each side's server spent: the emulator on the straight side, the BFF through it.
@@ -62,6 +64,10 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
         `CPU s/GiB: emulator (straight) ${perGib('straight', 'cpuSeconds').toFixed(2)}, BFF ${perGib('bff', 'cpuSeconds').toFixed(2)}; ` +
         `BFF page faults/GiB ${perGib('bff', 'minorFaults').toFixed(0)}`,
     );
+    for (const side of ['straight', 'bff'] as const) {
+      all[side].cpuSeconds += spent[side].cpuSeconds;
+      all[side].gib += spent[side].gib;
+    }
     figures.push(
       atLeast(
         c.scenario,
@@ -72,6 +78,9 @@ export async function compareTransfers(c: TransferComparison): Promise<Figure[]>
       ),
     );
   }
+  figures.push(
+    emulatorCpuShare(c.scenario, 'GiB', all.straight.cpuSeconds / all.straight.gib, all.bff.cpuSeconds / all.bff.gib),
+  );
   rss.stop();
   c.log(`BFF idle RSS ${(rss.idle / mib).toFixed(1)} MiB`);
   figures.push(atMost(c.scenario, 'BFF peak RSS growth', rss.peakGrowth() / mib, 'MiB', 64));
