@@ -4,14 +4,15 @@
 // of buffers), more than the emulator spent sending it: in the split layout, the load generator
 // and the emulator kept their CPU 100 % busy, and the load generator set both sides' pace. This
 // client reads the answer through one reused 1 MiB buffer (`onread`) and frames it itself
-// (body-reader.ts).
+// (body-reader.ts), and sends an upload's file through two reused buffers (file-sender.ts).
 //
 // Bounded in time: it fails when no byte moves either way for `stallSeconds`, and when the whole
 // transfer has not ended within `deadlineSeconds`, so a server that stalls or trickles cannot hold
 // the bench.
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import net from 'node:net';
 import { BodyReader } from './body-reader';
+import { sendFile, type FileSending } from './file-sender';
 import { readHead, requestHead, type HttpHead } from './http-head';
 import type { LoadResult, TransferJob } from './load-job';
 
@@ -42,7 +43,7 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      file?.destroy();
+      upload?.stop();
       socket.destroy();
       if (error) return reject(error);
       resolve({
@@ -86,13 +87,12 @@ export function transfer(job: TransferJob): Promise<Extract<LoadResult, { kind: 
         },
       },
     });
-    let file: ReturnType<typeof createReadStream> | undefined;
+    let upload: FileSending | undefined;
     socket.on('connect', () => {
       socket.write(request);
       if (job.bodyFile) {
-        file = createReadStream(job.bodyFile, { highWaterMark: readBufferBytes });
-        file.on('error', finish);
-        file.pipe(socket, { end: false });
+        upload = sendFile(socket, job.bodyFile);
+        upload.done.catch((e: Error) => finish(e));
       } else if (job.body) socket.write(job.body);
     });
     socket.on('error', (e) => {
