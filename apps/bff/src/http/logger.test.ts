@@ -151,6 +151,25 @@ describe('log output', () => {
     expect(out.lines().map((l) => l.n)).toEqual([0, 1, 2]);
   });
 
+  it('makes no empty write: not after a write that a flush asked for, nor at a tick whose lines the full buffer wrote', async () => {
+    const out = output(10);
+    const writes: number[] = [];
+    out.stream.on('write', (n: number) => writes.push(n));
+    const logger = createLogger('info', out.stream);
+    // Written by a tick, then by a warning's flush, then by the buffer's filling up (a line
+    // longer than it) before the next tick: each is one write of what was held, and nothing after.
+    logger.info({ n: 0 }, 'request');
+    await expect.poll(() => out.lines().length, writesLand).toBe(1);
+    logger.warn({ n: 1 }, 'upstream slow');
+    await expect.poll(() => out.lines().length, writesLand).toBe(2);
+    logger.info({ n: 2, path: '/'.padEnd(logBuffer.bytes + 1, 'x') }, 'request');
+    await expect.poll(() => out.lines().length, writesLand).toBe(3);
+    await settle();
+    expect(out.lines().map((l) => l.n)).toEqual([0, 1, 2]);
+    expect(writes.filter((n) => n === 0)).toEqual([]);
+    expect(writes).toHaveLength(3);
+  });
+
   it('writes a burst once the buffer is full, without waiting for the period', async () => {
     const out = output(60_000);
     const logger = createLogger('info', out.stream);

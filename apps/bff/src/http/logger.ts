@@ -39,23 +39,37 @@ export const logBuffer = { bytes: 4096, flushEveryMs: 250 };
 const isDestroyed = (stream: object) => (stream as { destroyed?: boolean }).destroyed === true;
 
 /**
+ * sonic-boom's own state, which its typings leave out: the bytes it holds and has not yet handed
+ * to a write, and whether a write is in flight.
+ */
+const writerState = (stream: object) => stream as { _len: number; _writing: boolean };
+
+/**
  * Standard output, written in batches of at least `logBuffer.bytes` (or every
  * `logBuffer.flushEveryMs`) instead of one write a line: each write goes through libuv's thread
  * pool, and at a paced load one a request woke a pool thread twice a read (docs/decisions/0015).
  * What is held is written synchronously when the process exits, however it exits short of a kill.
  * `flush()` writes what is held now, or, when a write is in flight (sonic-boom drops a flush
- * asked for then), as soon as that write is done.
+ * asked for then), as soon as that write is done; with nothing held it writes nothing (sonic-boom
+ * would write an empty string, a pool thread's wake-up for nothing).
  */
 export function bufferedStdout(fd = 1, flushEveryMs = logBuffer.flushEveryMs): ReturnType<typeof pino.destination> {
   const stream = pino.destination({ dest: fd, sync: false, minLength: logBuffer.bytes });
   const flushNow = stream.flush.bind(stream);
   let flushAfterWrite = false;
+  const state = writerState(stream);
   stream.on('drain', () => {
     if (!flushAfterWrite) return;
     flushAfterWrite = false;
-    flushNow();
+    if (state._len > 0) flushNow();
   });
   stream.flush = (cb) => {
+    if (state._len === 0 && !state._writing && !isDestroyed(stream)) {
+      if (cb) process.nextTick(cb);
+      return;
+    }
+    // While a write is in flight sonic-boom only calls `cb` at its end: the drain above writes
+    // what is held then.
     flushAfterWrite = true;
     flushNow(cb);
   };
