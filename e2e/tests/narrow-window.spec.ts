@@ -97,6 +97,47 @@ test.describe('a phone-sized window', () => {
     await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
     await keepScreenshot('phone-activity');
   });
+
+  test('the activity log shows each entry as a card: every field on screen, the outcome included', async ({
+    page,
+    signIn,
+    keepScreenshot,
+    expectNoSeriousA11yViolations,
+  }) => {
+    await signIn('admin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
+    const table = page.getByRole('table');
+    const entry = table.getByRole('row').nth(1);
+    await expect(entry).toBeVisible();
+    // Nothing to scroll sideways, in the page or in the table's own box.
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(
+      await table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    // Every field of the entry inside the window, one under the other, after its column's name.
+    const cells = entry.getByRole('cell');
+    const outcome = cells.nth(4);
+    await expect(outcome).toHaveText(/^(Success|Failure|Pending)/);
+    const lefts = new Set<number>();
+    let lastTop = -1;
+    for (const cell of await cells.all()) {
+      if (!(await cell.isVisible())) continue;
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(box.y).toBeGreaterThan(lastTop);
+      lastTop = box.y;
+      lefts.add(Math.round(box.x));
+    }
+    expect(lefts.size).toBe(1);
+    expect(await outcome.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('Outcome');
+    // The column's name is shown, not read out: the cell's name is its value alone, and its
+    // column header is still the table's.
+    await expect(outcome).toHaveAccessibleName(/^(Success|Failure|Pending)/);
+    await expect(table.getByRole('columnheader', { name: 'Outcome' })).toBeAttached();
+    await keepScreenshot('phone-activity-entries');
+    await expectNoSeriousA11yViolations();
+  });
 });
 
 test.describe('a tablet-sized window', () => {

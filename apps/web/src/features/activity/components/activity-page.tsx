@@ -10,6 +10,16 @@ import { downloadActivityCsv, useActivity } from '../api/list-activity';
 import { ActivityFiltersForm } from './activity-filters-form';
 import { activityPageSize, useActivityFilters } from './use-activity-filters';
 
+const dataColumns = ['at', 'user', 'operation', 'target', 'outcome', 'change', 'requestId'] as const;
+
+/**
+ * A cell; below `sm`, a line of its entry's card: the column's name (`data-label`, not read out:
+ * the cell's column header is) beside the value, and no line for an empty cell.
+ */
+const cell =
+  'py-1 pr-3 max-sm:flex max-sm:items-baseline max-sm:gap-3 max-sm:py-0.5 max-sm:pr-0 max-sm:wrap-anywhere max-sm:empty:hidden ' +
+  "max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-sans max-sm:before:text-xs max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)_/_''] dark:max-sm:before:text-slate-400";
+
 /** `rowAction` lets the route add what an entry allows (such as undoing a bulk fix). */
 export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry) => ReactNode } = {}) {
   const { t, formatDate } = useT();
@@ -18,6 +28,17 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
   const csv = useDownload();
   const offset = filters.offset ?? 0;
   const data = activity.data;
+  const label = {
+    at: t('activity.at'),
+    user: t('activity.user'),
+    operation: t('activity.operation'),
+    target: t('activity.target'),
+    outcome: t('activity.outcome'),
+    change: t('activity.change'),
+    requestId: t('activity.requestId'),
+    actions: t('activity.actions'),
+  };
+  const columns = rowAction ? [...dataColumns, 'actions' as const] : dataColumns;
   return (
     <div className="space-y-4 rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-center justify-between">
@@ -35,58 +56,63 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
       {data && data.items.length === 0 && <p className="text-sm">{t('activity.empty')}</p>}
       {data && data.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.at')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.user')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.operation')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.target')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.outcome')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.change')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('activity.requestId')}
-                </th>
-                {rowAction && (
-                  <th scope="col" className="py-1 pr-3">
-                    {t('activity.actions')}
+          {/* Below the `sm` width each entry is a card: its cells one under the other, each after
+              its column's name, so nothing (the outcome least of all) sits off-screen. `display`
+              would drop the table from the accessibility tree: the roles keep it there. */}
+          <table role="table" className="w-full text-left text-sm max-sm:block">
+            <thead
+              role="rowgroup"
+              className="border-b border-slate-200 text-xs text-slate-600 max-sm:sr-only dark:border-slate-700 dark:text-slate-400"
+            >
+              <tr role="row">
+                {columns.map((c) => (
+                  <th key={c} role="columnheader" scope="col" className="py-1 pr-3">
+                    {label[c]}
                   </th>
-                )}
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup" className="max-sm:block">
               {data.items.map((a) => (
-                <tr key={a.id} className="border-b border-slate-100 dark:border-slate-800">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDate(a.at)}</td>
-                  <td className="py-1 pr-3">{a.user}</td>
-                  <td className="py-1 pr-3">{t(`operation.${a.operation}`)}</td>
-                  <td className="py-1 pr-3 wrap-break-word">{a.target}</td>
-                  <td className="py-1 pr-3">
-                    {a.outcome === 'pending' ? (
-                      // Written before the upstream call and not settled (yet): say so, never guess.
-                      <span className="text-amber-800 italic dark:text-amber-200">{t('activity.pendingNote')}</span>
-                    ) : (
-                      t(`activity.outcome.${a.outcome}`)
-                    )}
-                    {a.error_code ? ` (${a.error_code})` : ''}
+                <tr
+                  key={a.id}
+                  role="row"
+                  className="border-b border-slate-100 max-sm:block max-sm:py-2 dark:border-slate-800"
+                >
+                  <td role="cell" data-label={label.at} className={`${cell} whitespace-nowrap`}>
+                    {formatDate(a.at)}
                   </td>
-                  <td className="py-1 pr-3">
+                  <td role="cell" data-label={label.user} className={cell}>
+                    {a.user}
+                  </td>
+                  <td role="cell" data-label={label.operation} className={cell}>
+                    {t(`operation.${a.operation}`)}
+                  </td>
+                  <td role="cell" data-label={label.target} className={`${cell} wrap-break-word`}>
+                    {a.target}
+                  </td>
+                  <td role="cell" data-label={label.outcome} className={cell}>
+                    <span>
+                      {a.outcome === 'pending' ? (
+                        // Written before the upstream call and not settled (yet): say so, never guess.
+                        <span className="text-amber-800 italic dark:text-amber-200">{t('activity.pendingNote')}</span>
+                      ) : (
+                        t(`activity.outcome.${a.outcome}`)
+                      )}
+                      {a.error_code ? ` (${a.error_code})` : ''}
+                    </span>
+                  </td>
+                  <td role="cell" data-label={label.change} className={cell}>
                     {a.before && a.after ? switchDiff(a.before, a.after, switchWords(t)) : ''}
                   </td>
-                  <td className="py-1 pr-3 font-mono text-xs select-all">{a.request_id}</td>
-                  {rowAction && <td className="py-1 pr-3">{rowAction(a)}</td>}
+                  <td role="cell" data-label={label.requestId} className={`${cell} font-mono text-xs select-all`}>
+                    {a.request_id}
+                  </td>
+                  {rowAction && (
+                    <td role="cell" data-label={label.actions} className={cell}>
+                      {rowAction(a)}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
