@@ -19,6 +19,8 @@ export const storableParams = (params: readonly unknown[]): unknown[] =>
 const nulEscape = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 /** `JSON.stringify` for a `jsonb` parameter; null for no value. */
+export function storableJson(value: object): string;
+export function storableJson(value: unknown): string | null;
 export function storableJson(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const json = JSON.stringify(value);

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../testing/test-databases';
 import { auditTestBackends } from './testing/audit-database';
+import { permissionsRecord } from './testing/fake-upstream';
 import { auditsTestApp } from './testing/router-harness';
 
 const pglite = auditTestBackends.find((b) => b.name === 'pglite');
@@ -193,5 +194,26 @@ describe('audits router: the admin journey', () => {
       .send({ workspace_id: 'ws\u0000', resource_types: ['dataset'] });
     expect(nulWorkspace.status).toBe(400);
     expect(nulWorkspace.body.error.field).toBe('workspace_id');
+  });
+
+  it('streams upstream text holding a NUL as it is stored, with U+FFFD in its place', async () => {
+    const ref = { resource_type: 'dataset' as const, resource_id: 'ds-\u0000x' };
+    h.records.set(ref.resource_id, permissionsRecord(ref, { owner: 'u\u0000', create_user_name: 'ol\u0000ga' }));
+    try {
+      const streamed = await audit();
+      const done = streamed.at(-1);
+      if (done?.type !== 'finished') throw new Error('no finished event');
+      const live = streamed.flatMap((e) =>
+        e.type === 'row' && e.row.resource_id.startsWith('ds-\uFFFD') ? [e.row] : [],
+      );
+      expect(live).toHaveLength(1);
+      expect(live[0]).toMatchObject({ resource_id: 'ds-\uFFFDx', name: 'Set ds-\uFFFDx', owner: 'u\uFFFD' });
+      expect(JSON.stringify(streamed)).not.toContain('\\u0000');
+      // The row shown while the audit ran is the row kept.
+      const stored = (await as('auditor').get(`/api/audits/${done.audit.id}`)).body.rows;
+      expect(stored.find((r: { resource_id: string }) => r.resource_id === 'ds-\uFFFDx')).toEqual(live[0]);
+    } finally {
+      h.records.delete(ref.resource_id);
+    }
   });
 });

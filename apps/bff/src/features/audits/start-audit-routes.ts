@@ -5,6 +5,7 @@ import {
   type AuditEvent,
 } from '@portico/api-types';
 import type { RequestHandler, Router } from 'express';
+import { storableJson } from '../../db/storable-text';
 import { HttpError } from '../../http/http-error';
 import { validate } from '../../http/validate';
 import type { AuditStore } from './audit-store';
@@ -39,7 +40,9 @@ export function registerStartAuditRoutes(
     });
     res.status(200).type(auditEventContentType).setHeader('Cache-Control', 'no-store');
     res.flushHeaders();
-    const emit = (e: AuditEvent) => res.write(`${JSON.stringify(e)}\n`);
+    // As the rows are stored (a NUL from upstream becomes U+FFFD): the rows shown while the
+    // audit runs are the rows it keeps.
+    const emit = (e: AuditEvent) => res.write(`${storableJson(e)}\n`);
     let id: string | undefined;
     let watch: NodeJS.Timeout | undefined;
     try {
