@@ -80,14 +80,18 @@ describe('log output', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  /** A file standing in for standard output, its buffered stream, and the lines written so far. */
+  /** A file standing in for standard output, its buffered stream, its writes and the lines written so far. */
   function output(flushEveryMs: number) {
     const dir = mkdtempSync(join(tmpdir(), 'portico-log-'));
     const file = join(dir, 'out.log');
     const stream = bufferedStdout(openSync(file, 'a'), flushEveryMs);
     opened.push({ dir, stream });
+    /** The bytes of each write, in order, as each one lands. */
+    const writes: number[] = [];
+    stream.on('write', (n: number) => writes.push(n));
     return {
       stream,
+      writes,
       bytes: () => readFileSync(file).length,
       lines: () =>
         readFileSync(file, 'utf8')
@@ -133,8 +137,7 @@ describe('log output', () => {
 
   it('makes no write while nothing is logged, and still writes a line held when a tick met a write in flight', async () => {
     const out = output(10);
-    const writes: number[] = [];
-    out.stream.on('write', (n: number) => writes.push(n));
+    const { writes } = out;
     const logger = createLogger('info', out.stream);
     logger.info({ n: 0 }, 'request');
     await expect.poll(() => out.lines().length, writesLand).toBe(1);
@@ -153,8 +156,7 @@ describe('log output', () => {
 
   it('makes no empty write: not after a write that a flush asked for, nor at a tick whose lines the full buffer wrote', async () => {
     const out = output(10);
-    const writes: number[] = [];
-    out.stream.on('write', (n: number) => writes.push(n));
+    const { writes } = out;
     const logger = createLogger('info', out.stream);
     // Written by a tick, then by a warning's flush, then by the buffer's filling up (a line
     // longer than it) before the next tick: each is one write of what was held, and nothing after.
