@@ -16,9 +16,17 @@ const dataColumns = ['at', 'user', 'operation', 'target', 'outcome', 'change', '
  * A cell; below `sm`, a line of its entry's card: the column's name (`data-label`, not read out:
  * the cell's column header is) beside the value, and no line for an empty cell.
  */
-const cell =
-  'py-1 pr-3 max-sm:flex max-sm:items-baseline max-sm:gap-3 max-sm:py-0.5 max-sm:pr-0 max-sm:wrap-anywhere max-sm:empty:hidden ' +
-  "max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-sans max-sm:before:text-xs max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)_/_''] dark:max-sm:before:text-slate-400";
+function EntryCell({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <td
+      role="cell"
+      data-label={label}
+      className={`py-1 pr-3 max-sm:flex max-sm:items-baseline max-sm:gap-3 max-sm:py-0.5 max-sm:pr-0 max-sm:wrap-anywhere max-sm:empty:hidden max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-sans max-sm:before:text-xs max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)_/_''] dark:max-sm:before:text-slate-400 ${className}`}
+    >
+      {children}
+    </td>
+  );
+}
 
 /** `rowAction` lets the route add what an entry allows (such as undoing a bulk fix). */
 export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry) => ReactNode } = {}) {
@@ -79,19 +87,15 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
                   role="row"
                   className="border-b border-slate-100 max-sm:block max-sm:py-2 dark:border-slate-800"
                 >
-                  <td role="cell" data-label={label.at} className={`${cell} whitespace-nowrap`}>
+                  <EntryCell label={label.at} className="whitespace-nowrap">
                     {formatDate(a.at)}
-                  </td>
-                  <td role="cell" data-label={label.user} className={cell}>
-                    {a.user}
-                  </td>
-                  <td role="cell" data-label={label.operation} className={cell}>
-                    {t(`operation.${a.operation}`)}
-                  </td>
-                  <td role="cell" data-label={label.target} className={`${cell} wrap-break-word`}>
+                  </EntryCell>
+                  <EntryCell label={label.user}>{a.user}</EntryCell>
+                  <EntryCell label={label.operation}>{t(`operation.${a.operation}`)}</EntryCell>
+                  <EntryCell label={label.target} className="wrap-break-word">
                     {a.target}
-                  </td>
-                  <td role="cell" data-label={label.outcome} className={cell}>
+                  </EntryCell>
+                  <EntryCell label={label.outcome}>
                     <span>
                       {a.outcome === 'pending' ? (
                         // Written before the upstream call and not settled (yet): say so, never guess.
@@ -101,18 +105,14 @@ export function ActivityPage({ rowAction }: { rowAction?: (entry: ActivityEntry)
                       )}
                       {a.error_code ? ` (${a.error_code})` : ''}
                     </span>
-                  </td>
-                  <td role="cell" data-label={label.change} className={cell}>
+                  </EntryCell>
+                  <EntryCell label={label.change}>
                     {a.before && a.after ? switchDiff(a.before, a.after, switchWords(t)) : ''}
-                  </td>
-                  <td role="cell" data-label={label.requestId} className={`${cell} font-mono text-xs select-all`}>
+                  </EntryCell>
+                  <EntryCell label={label.requestId} className="font-mono text-xs select-all">
                     {a.request_id}
-                  </td>
-                  {rowAction && (
-                    <td role="cell" data-label={label.actions} className={cell}>
-                      {rowAction(a)}
-                    </td>
-                  )}
+                  </EntryCell>
+                  {rowAction && <EntryCell label={label.actions}>{rowAction(a)}</EntryCell>}
                 </tr>
               ))}
             </tbody>
