@@ -175,6 +175,59 @@ function keepReadingAfterFailedWrite(socket: Socket, onFailure: (err: NodeJS.Err
   }
 }
 
+const noop = () => {};
+
+/**
+ * The upstream timeout bounds the upstream's silence. An upload comes from a browser at the
+ * browser's pace, often for far longer than the timeout: while the BFF waits for the body's next
+ * bytes, with everything it was given already taken by the upstream, the timer is stopped. It
+ * runs (afresh, through `runTimer`) while the connection is being made, while the upstream does
+ * not take what it was sent (the body paused for its 'drain'), and once the whole body is sent
+ * and the answer awaited. Registered after `pipe`: a chunk has been written (and the body perhaps
+ * paused for a full socket) when its 'data' is reviewed here. Answers the function that stops
+ * watching.
+ */
+function runTimerWhileUpstreamIsAwaited(
+  body: Readable,
+  outgoing: http.ClientRequest,
+  runTimer: (run: boolean) => void,
+) {
+  let stopped = false;
+  let running = true;
+  let bodyEnded = false;
+  let connected = false;
+  const review = () => {
+    const waitingOnUpstream = bodyEnded || !connected || outgoing.writableNeedDrain;
+    if (stopped || waitingOnUpstream === running) return;
+    running = waitingOnUpstream;
+    runTimer(running);
+  };
+  const onEnd = () => {
+    bodyEnded = true;
+    review();
+  };
+  const onSocket = (socket: Socket) => {
+    const event = (socket as Socket & { encrypted?: boolean }).encrypted ? 'secureConnect' : 'connect';
+    socket.once(event, () => {
+      connected = true;
+      review();
+    });
+  };
+  body.on('data', review);
+  body.on('pause', review);
+  body.once('end', onEnd);
+  outgoing.on('drain', review);
+  outgoing.once('socket', onSocket);
+  return () => {
+    stopped = true;
+    body.off('data', review);
+    body.off('pause', review);
+    body.off('end', onEnd);
+    outgoing.off('drain', review);
+    outgoing.off('socket', onSocket);
+  };
+}
+
 /** The upstream reset a kept-alive connection as it was reused: the request never got there. */
 const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) =>
   outgoing.reusedSocket && peerGone(err);
@@ -208,10 +261,12 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
       secureContext: req.secureContext,
     };
     const outgoing = origin.transport.request(options);
-    const timer = setTimeout(() => {
+    const onTimeout = () => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
       outgoing.destroy();
-    }, req.timeoutMs);
+    };
+    let timer: NodeJS.Timeout | undefined = setTimeout(onTimeout, req.timeoutMs);
+    let stopWatchingUpload = noop;
     const onAbort = () => {
       fail(new UpstreamError('aborted', 499, req.service, 'aborted', 'request cancelled'));
       outgoing.destroy();
@@ -234,6 +289,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
     req.signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      stopWatchingUpload();
       // An upstream may answer an upload before taking all of it (a refusal) and close the
       // connection: the rest of the body then meets EPIPE or ECONNRESET. Its answer stands.
       if (answered) return;
@@ -250,6 +306,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
     outgoing.on('response', (res) => {
       answered = true;
       clearTimeout(timer);
+      stopWatchingUpload();
       req.signal?.removeEventListener('abort', onAbort);
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) {
@@ -277,6 +334,11 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessa
     else {
       req.body.on('error', (err) => outgoing.destroy(err));
       req.body.pipe(outgoing);
+      // An upload's timer runs only while the BFF waits on the upstream, not on the browser.
+      stopWatchingUpload = runTimerWhileUpstreamIsAwaited(req.body, outgoing, (run) => {
+        clearTimeout(timer);
+        timer = run ? setTimeout(onTimeout, req.timeoutMs) : undefined;
+      });
     }
   });
 }
