@@ -109,7 +109,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(requireSession, requireCsrf);
   api.use('/insight', createInsightRouter({ db, insight, defaultWorkspaceId: upstream.insightWorkspaceId }));
   api.use('/secmaster', createSecmasterRouter({ db, secmaster }));
-  api.use('/roma', createRomaRouter({ db, roma, importMaxBytes: env.IMPORT_MAX_BYTES }));
+  api.use(
+    '/roma',
+    createRomaRouter({ db, roma, importMaxBytes: env.IMPORT_MAX_BYTES, importIdleMs: env.IMPORT_IDLE_TIMEOUT_MS }),
+  );
   api.use(createActivityRouter(db));
   api.use(methodNotAllowed(app), notFound);
   app.use('/api', api);

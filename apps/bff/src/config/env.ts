@@ -96,6 +96,7 @@ export const envSchema = z.object({
   /** PEM file of the CA certificates (besides Node's) that https upstreams' certificates may chain to. */
   UPSTREAM_CA_FILE: z.string().min(1).optional(),
   IMPORT_MAX_BYTES: int(512 * mib),
+  IMPORT_IDLE_TIMEOUT_MS: int(60_000),
   JSON_BODY_MAX_BYTES: int(1 * mib),
   SIGNIN_MAX_FAILURES: int(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: int(20),

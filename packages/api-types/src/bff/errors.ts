@@ -14,6 +14,7 @@ export const bffErrorCodes = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'upload_stalled',
   'upstream_error',
   'upstream_unreachable',
   'upstream_timeout',

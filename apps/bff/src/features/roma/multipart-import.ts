@@ -21,9 +21,10 @@ export interface IncomingAssetPackage {
 /**
  * Reads the browser's multipart body as a stream and resolves, once the file's first bytes
  * prove it a ZIP, with a new multipart body (field `ImportAssetRequestBody`) to send upstream.
- * Nothing is buffered beyond stream chunks; nothing is written to disk.
+ * Nothing is buffered beyond stream chunks; nothing is written to disk. A browser that sends
+ * nothing for `idleMs` while the BFF is ready for its bytes fails the upload (408).
  */
-export function readAssetPackage(req: Request, maxBytes: number): Promise<IncomingAssetPackage> {
+export function readAssetPackage(req: Request, maxBytes: number, idleMs: number): Promise<IncomingAssetPackage> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(type)) {
     return Promise.reject(
@@ -143,5 +144,50 @@ export function readAssetPackage(req: Request, maxBytes: number): Promise<Incomi
     });
     req.on('aborted', () => stop(new HttpError(499, 'internal', 'The browser cancelled the upload')));
     req.pipe(bb);
+    const unwatch = watchBrowserSilence(req, bb, idleMs, () =>
+      stop(
+        new HttpError(408, 'upload_stalled', `${field}: the browser sent nothing for ${idleMs} ms mid-upload`, field),
+      ),
+    );
+    bb.once('close', unwatch);
+    failure.catch(unwatch);
   });
+}
+
+/**
+ * Calls `onSilent` when the browser's body has been silent for `idleMs` while the BFF was ready
+ * to read it. Time the BFF holds the browser back never counts: the body paused by `pipe` (busboy
+ * full, because ROMA takes the package slower than the browser sends it) restarts the count when
+ * busboy drains. Checked when the timer fires rather than on every transition, since `pipe`
+ * resumes a drained source without a 'resume' event. Answers the function that stops watching.
+ */
+function watchBrowserSilence(req: Readable, parser: NodeJS.WritableStream, idleMs: number, onSilent: () => void) {
+  let heard = Date.now();
+  const onHeard = () => {
+    heard = Date.now();
+  };
+  const check = () => {
+    // Held back by the BFF: whatever silence there is, it is the BFF's.
+    if (req.readableFlowing === false) {
+      heard = Date.now();
+      timer = setTimeout(check, idleMs);
+      return;
+    }
+    const quiet = Date.now() - heard;
+    if (quiet >= idleMs) return onSilent();
+    timer = setTimeout(check, idleMs - quiet);
+  };
+  let timer = setTimeout(check, idleMs);
+  req.on('data', onHeard);
+  parser.on('drain', onHeard);
+  req.once('end', stop);
+  req.once('close', stop);
+  function stop() {
+    clearTimeout(timer);
+    req.off('data', onHeard);
+    parser.off('drain', onHeard);
+    req.off('end', stop);
+    req.off('close', stop);
+  }
+  return stop;
 }

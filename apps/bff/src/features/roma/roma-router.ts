@@ -10,7 +10,13 @@ import { openActivity } from '../activity/pending-activity';
 import { requireCapability, sessionOf } from '../session/session-middleware';
 import { readAssetPackage } from './multipart-import';
 
-export function createRomaRouter(deps: { db: Database; roma: RomaClient; importMaxBytes: number }): Router {
+export function createRomaRouter(deps: {
+  db: Database;
+  roma: RomaClient;
+  importMaxBytes: number;
+  /** The longest the browser may leave an upload silent while the BFF waits for its bytes. */
+  importIdleMs: number;
+}): Router {
   const router = Router();
 
   router.post('/assets/import', requireCapability('useOperations'), async (req, res) => {
@@ -24,7 +30,7 @@ export function createRomaRouter(deps: { db: Database; roma: RomaClient; importM
     };
     let pkg;
     try {
-      pkg = await readAssetPackage(req, deps.importMaxBytes);
+      pkg = await readAssetPackage(req, deps.importMaxBytes, deps.importIdleMs);
     } catch (e) {
       // Refused before anything reached ROMA: one failure entry.
       await recordActivity(deps.db, activityFailure(base, e));

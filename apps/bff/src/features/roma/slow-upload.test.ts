@@ -33,12 +33,21 @@ afterAll(async () => {
   await up.close();
 });
 
-/** Posts a multipart import whose file arrives in `parts` pieces of `size` bytes, `gapMs` apart. */
-async function slowImport(headers: Record<string, string>, parts: number, gapMs: number, size = 1024) {
+/**
+ * Posts a multipart import whose file arrives in `parts` pieces of `size` bytes, `gapMs` apart,
+ * to the BFF on `to` (the first one unless told); `end: false` leaves the body unfinished.
+ */
+async function slowImport(
+  headers: Record<string, string>,
+  parts: number,
+  gapMs: number,
+  size = 1024,
+  { to = port, end = true }: { to?: number; end?: boolean } = {},
+) {
   const boundary = 'slow-upload-boundary';
   const req = http.request({
     host: '127.0.0.1',
-    port,
+    port: to,
     method: 'POST',
     path: '/api/roma/assets/import',
     headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -60,7 +69,7 @@ async function slowImport(headers: Record<string, string>, parts: number, gapMs:
     await sleep(gapMs);
     req.write(Buffer.alloc(size, i));
   }
-  req.end(`\r\n--${boundary}--\r\n`);
+  if (end) req.end(`\r\n--${boundary}--\r\n`);
   return answer;
 }
 
@@ -90,5 +99,75 @@ describe('an import the browser sends slowly', () => {
     const res = await slowImport(headers, 2, 50);
     expect(res.status).toBe(504);
     expect(res.body).toMatchObject({ error: { code: 'upstream_timeout' } });
+  });
+});
+
+describe('a browser that goes silent mid-upload', () => {
+  const idleMs = 300;
+  let quick: BffFixture;
+  let quickServer: http.Server;
+  let quickPort: number;
+  beforeAll(async () => {
+    // The upstream timeout well above the browser's idle bound: only the browser's silence is timed here.
+    quick = await startBffFixture(up.url, { IMPORT_IDLE_TIMEOUT_MS: String(idleMs) }, { timeoutMs: 5_000 });
+    quickServer = http.createServer(quick.app);
+    await new Promise<void>((r) => quickServer.listen(0, '127.0.0.1', r));
+    quickPort = (quickServer.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    quickServer.closeAllConnections();
+    await new Promise<void>((r) => quickServer.close(() => r()));
+    await quick.close();
+  });
+
+  it('fails the import with 408 naming the field, cuts the request to ROMA and logs the failure', async () => {
+    let cut!: Promise<boolean>;
+    up.on(
+      'POST',
+      importPath,
+      (_req, _res, raw) => {
+        raw.resume();
+        cut = new Promise((r) => raw.once('close', () => r(!raw.complete)));
+      },
+      { early: true },
+    );
+    const { agent, headers } = await signedInAgent(quick.app, 'demo-operator');
+    const started = Date.now();
+    const res = await slowImport(headers, 2, 10, 1024, { to: quickPort, end: false });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(idleMs - 20);
+    expect(res).toMatchObject({
+      status: 408,
+      body: {
+        error: {
+          code: 'upload_stalled',
+          field: 'ImportAssetRequestBody',
+          message: `ImportAssetRequestBody: the browser sent nothing for ${idleMs} ms mid-upload`,
+        },
+      },
+    });
+    // ROMA never sees the end of a body the browser did not finish.
+    expect(await cut).toBe(true);
+    const log = await agent.get('/api/activity?operation=assets.import&resource=slow.zip');
+    expect(log.body.items[0]).toMatchObject({ outcome: 'failure', error_code: 'upload_stalled' });
+  });
+
+  it('does not count the time ROMA holds the browser back', async () => {
+    // ROMA reads nothing for three idle bounds, then everything: the BFF stops reading the
+    // browser meanwhile (its buffers full), and the browser waits on it, silent.
+    up.on(
+      'POST',
+      importPath,
+      (_req, res, raw) => {
+        raw.pause();
+        setTimeout(() => {
+          raw.resume();
+          raw.once('end', () => json(200, { job_id: 'ff8080814dbd65d7014dbe0d84db0098' })(_req, res, raw));
+        }, 3 * idleMs);
+      },
+      { early: true },
+    );
+    const { headers } = await signedInAgent(quick.app, 'demo-operator');
+    const res = await slowImport(headers, 32, 0, 1024 * 1024, { to: quickPort });
+    expect(res).toEqual({ status: 200, body: { job_id: 'ff8080814dbd65d7014dbe0d84db0098' } });
   });
 });
