@@ -13,6 +13,7 @@ import { markInterruptedAudits, silentAuditMs } from './features/audits/interrup
 import { createSessionStore } from './features/session/session-store';
 import { trackConnections } from './http/connection-drain';
 import { bufferedStdout, createLogger, endLog } from './http/logger';
+import { closeUpstreamConnections } from './upstream/upstream-connections';
 import { startBanner } from './start-banner';
 import { startUpCollectedMessage } from './start-up-collected';
 
@@ -117,6 +118,8 @@ async function main(): Promise<void> {
     // those writes start, and the flush waits for them.
     await connections.allClosed();
     await new Promise((resolve) => setImmediate(resolve));
+    // Requests are done: their kept-alive upstream connections go too.
+    await closeUpstreamConnections();
     // Requests are done: one more try for writes still queued (activity entries left stay pending).
     const unwritten = await flushWriteQueues(db);
     if (Object.keys(unwritten).length > 0)

@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import express from 'express';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listen } from '../testing/listen';
@@ -68,7 +69,7 @@ afterEach(async () => {
   expect(after.fds).toBeLessThanOrEqual(baseline.fds);
 });
 
-function watchPauses(upstream: IncomingMessage) {
+function watchPauses(upstream: Readable) {
   let pausedAt: number | undefined;
   const seen = { longestPauseMs: 0, destroyed: () => upstream.destroyed };
   upstream.on('pause', () => (pausedAt = Date.now()));

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { UpstreamAnswer } from '../upstream/upstream-answer';
 import type { Readable } from 'node:stream';
 import type { Response } from 'express';
 import { attachment, fileNameFrom, sanitiseFileName } from './content-disposition';
@@ -31,7 +31,7 @@ export class DownloadStalledError extends Error {
  * reads slowly gets the whole file, however long it takes.
  */
 export async function streamDownload(
-  upstream: IncomingMessage,
+  upstream: UpstreamAnswer,
   res: Response,
   fallbackName: string,
   { idleMs }: StreamDownloadOptions,

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import http, { type Server } from 'node:http';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { closeUpstreamConnections } from '../upstream/upstream-connections';
 
 export interface HandleCount {
   sockets: number;
@@ -16,10 +17,12 @@ export function countHandles(): HandleCount {
 }
 
 /**
- * Keep-alive pools hold sockets on purpose: idle ones are closed first (the global agent's and
- * the `servers`'), so what is left open is in use or leaked.
+ * Keep-alive pools hold sockets on purpose: idle ones are closed first (the upstream pools', the
+ * global agent's and the `servers`'), so what is left open is in use or leaked.
  */
 export function closeIdleSockets(servers: Server[]): void {
+  // The upstream pools close each connection once its request is done.
+  void closeUpstreamConnections();
   for (const list of Object.values(http.globalAgent.freeSockets)) for (const s of list ?? []) s.destroy();
   for (const s of servers) s.closeIdleConnections();
 }

@@ -11,7 +11,7 @@ import {
   type ListableResourceType,
   type SavePropertiesRequest,
 } from '@portico/api-types/upstream';
-import type { IncomingMessage } from 'node:http';
+import type { UpstreamAnswer } from './upstream-answer';
 import type { UpstreamConfig } from '../config/upstream-config';
 import { jsonContentType, upstreamHeaders } from './upstream-headers';
 import { expectFileAnswer, notAFile } from './upstream-body';
@@ -139,7 +139,7 @@ export function createInsightClient(cfg: UpstreamConfig) {
       workspaceId: string,
       body: ExportResourcePackageRequest,
       signal?: CancelSignal,
-    ): Promise<IncomingMessage> {
+    ): Promise<UpstreamAnswer> {
       const res = await sendUpstream(
         request(
           'POST',

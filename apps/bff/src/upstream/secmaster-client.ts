@@ -1,5 +1,5 @@
 import { listWorkflowsResponseSchema, upstreamPaths, type ExportWorkflowsRequest } from '@portico/api-types/upstream';
-import type { IncomingMessage } from 'node:http';
+import type { UpstreamAnswer } from './upstream-answer';
 import type { UpstreamConfig } from '../config/upstream-config';
 import type { TokenHolder } from './insight-client';
 import { jsonContentType, upstreamHeaders } from './upstream-headers';
@@ -34,7 +34,7 @@ export function createSecmasterClient(cfg: UpstreamConfig) {
       s: TokenHolder,
       body: ExportWorkflowsRequest,
       signal?: CancelSignal,
-    ): Promise<IncomingMessage> {
+    ): Promise<UpstreamAnswer> {
       const res = await sendUpstream(
         request(
           'POST',

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { UpstreamAnswer } from './upstream-answer';
 import { UpstreamError, type UpstreamService } from './upstream-error';
 import type { CancelSignal } from './cancel-signal';
 
@@ -8,7 +8,7 @@ import type { CancelSignal } from './cancel-signal';
  */
 export const maxJsonAnswerBytes = 4 * 1024 * 1024;
 
-const contract = (res: IncomingMessage, service: UpstreamService, code: string, message: string) => {
+const contract = (res: UpstreamAnswer, service: UpstreamService, code: string, message: string) => {
   // Stop reading (and free the socket): nothing more from this answer is wanted.
   res.destroy();
   return new UpstreamError('contract', res.statusCode ?? 200, service, code, message);
@@ -25,7 +25,7 @@ export interface ReadJsonOptions {
 }
 
 /** An answer whose body stalls: the same 504 as an answer whose headers never come. */
-const stalled = (res: IncomingMessage, service: UpstreamService, idleMs: number, what: string) => {
+const stalled = (res: UpstreamAnswer, service: UpstreamService, idleMs: number, what: string) => {
   res.destroy();
   return new UpstreamError('timeout', 504, service, 'timeout', `no ${what} within ${idleMs} ms`);
 };
@@ -39,7 +39,7 @@ const stalled = (res: IncomingMessage, service: UpstreamService, idleMs: number,
  * the saving pays for the idle timer, which is refreshed, not re-created, on each chunk.
  */
 export async function readJsonAnswer(
-  res: IncomingMessage,
+  res: UpstreamAnswer,
   service: UpstreamService,
   { limit = maxJsonAnswerBytes, idleMs }: ReadJsonOptions,
 ): Promise<unknown> {
@@ -121,12 +121,12 @@ export const notAFile = {
  * (the request's upstream timeout) is a 504, as for headers that never come.
  */
 export async function expectFileAnswer(
-  res: IncomingMessage,
+  res: UpstreamAnswer,
   service: UpstreamService,
   refuse: RegExp,
   idleMs: number,
   signal?: CancelSignal,
-): Promise<IncomingMessage> {
+): Promise<UpstreamAnswer> {
   const type = res.headers['content-type'];
   if (type !== undefined && refuse.test(type)) {
     throw contract(res, service, 'wrong_content_type', `file reply is ${type.slice(0, 60)}`);

@@ -1,12 +1,13 @@
-import http, { type IncomingMessage } from 'node:http';
-import https from 'node:https';
 import type { Socket } from 'node:net';
-import type { ConnectionOptions, SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
 import { parseRetryAfter } from '@portico/api-types';
 import { upstreamRequestIdHeader } from '@portico/api-types/upstream';
 import { readJsonAnswer } from './upstream-body';
 import { allowedUpstreamHeaders } from './upstream-headers';
+import { UpstreamAnswer } from './upstream-answer';
+import { connectionOfItsOwn, pooledConnections } from './upstream-connections';
 import { UpstreamError, upstreamErrorFromBody, type UpstreamService } from './upstream-error';
 import type { CancelSignal } from './cancel-signal';
 
@@ -64,10 +65,8 @@ export function serviceRequests(
 
 /** Where a configured base URL points, parsed once (bases come only from configuration). */
 interface UpstreamOrigin {
-  transport: typeof http | typeof https;
-  protocol: string;
-  hostname: string;
-  port: string;
+  /** `scheme://host:port`, as undici's dispatchers take it. */
+  origin: string;
   /** The base's own path, without a trailing slash (`''` for a bare origin). */
   basePath: string;
 }
@@ -78,14 +77,7 @@ function originOf(base: string): UpstreamOrigin {
   let o = origins.get(base);
   if (!o) {
     const url = new URL(base);
-    o = {
-      transport: url.protocol === 'https:' ? https : http,
-      protocol: url.protocol,
-      // `[::1]` in a URL, `::1` for a socket.
-      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port,
-      basePath: url.pathname.replace(/\/+$/, ''),
-    };
+    o = { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
     origins.set(base, o);
   }
   return o;
@@ -112,7 +104,7 @@ export function requestPath(basePath: string, path: string, query?: UpstreamRequ
  * An error answer's body, up to `limit` bytes. A connection lost before its end leaves what had
  * arrived: the status is the answer, whatever of the body came with it.
  */
-async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+async function readText(res: Readable, limit = 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -128,11 +120,11 @@ async function readText(res: IncomingMessage, limit = 1024 * 1024): Promise<stri
 }
 
 /**
- * Sends one upstream request and resolves with the response once its headers arrive (the body
+ * Sends one upstream request and resolves with the answer once its headers arrive (the body
  * is left unread, for streaming). A non-2xx answer is read and thrown as an `UpstreamError`; so
  * are timeouts (no headers within `timeoutMs`), refused connections and aborts.
  */
-export function sendUpstream(req: UpstreamRequest): Promise<IncomingMessage> {
+export function sendUpstream(req: UpstreamRequest): Promise<UpstreamAnswer> {
   return attempt(req, true);
 }
 
@@ -141,6 +133,16 @@ const answerAfterSendFailureMs = 1_000;
 
 /** The peer closed or reset the connection (an answer it sent first may still be in the socket). */
 const peerGone = (err: NodeJS.ErrnoException) => err.code === 'EPIPE' || err.code === 'ECONNRESET';
+
+/**
+ * The connection closed under a request that had no answer yet: reset (ECONNRESET, EPIPE) or
+ * closed by the peer (undici's UND_ERR_SOCKET, "other side closed").
+ */
+const connectionClosed = (err: NodeJS.ErrnoException) => peerGone(err) || err.code === 'UND_ERR_SOCKET';
+
+/** What an upstream error is called in `UpstreamError.code`: a closed connection is a reset. */
+const networkCode = (err: NodeJS.ErrnoException) =>
+  err.code === 'UND_ERR_SOCKET' ? 'ECONNRESET' : (err.code ?? 'network');
 
 /**
  * Makes an upload's socket outlive a failed write. A server that refuses an upload answers
@@ -181,23 +183,18 @@ const noop = () => {};
  * The upstream timeout bounds the upstream's silence. An upload comes from a browser at the
  * browser's pace, often for far longer than the timeout: while the BFF waits for the body's next
  * bytes, with everything it was given already taken by the upstream, the timer is stopped. It
- * runs (afresh, through `runTimer`) while the connection is being made, while the upstream does
- * not take what it was sent (the body paused for its 'drain'), and once the whole body is sent
- * and the answer awaited. Registered after `pipe`: a chunk has been written (and the body perhaps
- * paused for a full socket) when its 'data' is reviewed here. Answers the function that stops
- * watching.
+ * runs (afresh, through `runTimer`) until the request is on its connection, while the upstream
+ * does not take what it was sent (undici pauses the body until the socket's 'drain' and resumes
+ * it then), and once the whole body is sent and the answer awaited. Answers `sending()`, to call
+ * once the request is on its connection, and `stop()`.
  */
-function runTimerWhileUpstreamIsAwaited(
-  body: Readable,
-  outgoing: http.ClientRequest,
-  runTimer: (run: boolean) => void,
-) {
+function runTimerWhileUpstreamIsAwaited(body: Readable, runTimer: (run: boolean) => void) {
   let stopped = false;
   let running = true;
   let bodyEnded = false;
   let connected = false;
   const review = () => {
-    const waitingOnUpstream = bodyEnded || !connected || outgoing.writableNeedDrain;
+    const waitingOnUpstream = bodyEnded || !connected || body.readableFlowing === false;
     if (stopped || waitingOnUpstream === running) return;
     running = waitingOnUpstream;
     runTimer(running);
@@ -206,140 +203,161 @@ function runTimerWhileUpstreamIsAwaited(
     bodyEnded = true;
     review();
   };
-  const onSocket = (socket: Socket) => {
-    const event = (socket as Socket & { encrypted?: boolean }).encrypted ? 'secureConnect' : 'connect';
-    socket.once(event, () => {
-      connected = true;
-      review();
-    });
-  };
-  body.on('data', review);
   body.on('pause', review);
+  body.on('resume', review);
   body.once('end', onEnd);
-  outgoing.on('drain', review);
-  outgoing.once('socket', onSocket);
-  return () => {
-    stopped = true;
-    body.off('data', review);
-    body.off('pause', review);
-    body.off('end', onEnd);
-    outgoing.off('drain', review);
-    outgoing.off('socket', onSocket);
+  return {
+    sending() {
+      connected = true;
+      // The body flows from the next tick, once undici has taken it: reviewed on its first 'data'.
+      body.once('data', review);
+    },
+    stop() {
+      stopped = true;
+      body.off('pause', review);
+      body.off('resume', review);
+      body.off('data', review);
+      body.off('end', onEnd);
+    },
   };
 }
 
-/** The upstream reset a kept-alive connection as it was reused: the request never got there. */
-const staleSocket = (outgoing: http.ClientRequest, err: NodeJS.ErrnoException) =>
-  outgoing.reusedSocket && peerGone(err);
+/** Stands for the request a timeout or a cancellation ended (undici aborts it with this). */
+class RequestEnded extends Error {}
 
-function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<IncomingMessage> {
-  const origin = originOf(req.base);
+function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<UpstreamAnswer> {
+  const { origin, basePath } = originOf(req.base);
   // A streamed body (an upload) cannot be sent twice: it gets a connection of its own, as does
   // a retry (other pooled connections may be just as stale).
   const streamed = req.body !== undefined && typeof req.body !== 'string';
   const fresh = streamed || !mayRetry;
   return new Promise((resolve, reject) => {
     let settled = false;
-    /** The upstream's answer has begun: it, not a failure to send the rest of the body, is the outcome. */
-    let answered = false;
+    /** The upstream's answer, once its headers came: it, not a failure to send the rest of the body, is the outcome. */
+    let answer: UpstreamAnswer | undefined;
+    let controller: Dispatcher.DispatchController | undefined;
+    /** Why the request was ended before it reached its connection (undici aborts it when it does). */
+    let endedEarly: Error | undefined;
+    const end = () => {
+      const reason = new RequestEnded();
+      if (controller) controller.abort(reason);
+      else endedEarly = reason;
+      own?.destroy(reason).catch(noop);
+    };
     const fail = (e: UpstreamError) => {
       if (settled) return;
       settled = true;
       reject(e);
     };
-    // Whatever a caller passes, only allow-listed headers leave (see upstream-headers.ts).
-    const options: http.RequestOptions & Pick<ConnectionOptions, 'secureContext'> = {
-      protocol: origin.protocol,
-      hostname: origin.hostname,
-      port: origin.port,
-      path: requestPath(origin.basePath, req.path, req.query),
-      method: req.method,
-      headers: allowedUpstreamHeaders(req.headers),
-      // `undefined` is Node's default agent: one literal of one shape either way (no spread).
-      agent: fresh ? false : undefined,
-      // Not part of the agent's key for a connection (a `ca` list would be, joined on every call).
-      secureContext: req.secureContext,
-    };
-    const outgoing = origin.transport.request(options);
     const onTimeout = () => {
       fail(new UpstreamError('timeout', 504, req.service, 'timeout', `no answer within ${req.timeoutMs} ms`));
-      outgoing.destroy();
+      end();
     };
     let timer: NodeJS.Timeout | undefined = setTimeout(onTimeout, req.timeoutMs);
-    let stopWatchingUpload = noop;
     const onAbort = () => {
       fail(new UpstreamError('aborted', 499, req.service, 'aborted', 'request cancelled'));
-      outgoing.destroy();
+      end();
     };
-    if (streamed) {
-      outgoing.once('socket', (socket) =>
-        keepReadingAfterFailedWrite(socket, (err) => {
-          if (answered) return;
-          // No answer within the grace: the send failure is the outcome.
-          const grace = setTimeout(() => {
-            fail(new UpstreamError('unreachable', 502, req.service, err.code ?? 'network', err.message));
-            outgoing.destroy();
-          }, answerAfterSendFailureMs);
-          outgoing.once('response', () => clearTimeout(grace));
-          outgoing.once('close', () => clearTimeout(grace));
-        }),
-      );
-    }
+    // An upload's timer runs only while the BFF waits on the upstream, not on the browser.
+    const upload = streamed
+      ? runTimerWhileUpstreamIsAwaited(req.body as Readable, (run) => {
+          clearTimeout(timer);
+          timer = run ? setTimeout(onTimeout, req.timeoutMs) : undefined;
+        })
+      : undefined;
+    const stopTimers = () => {
+      clearTimeout(timer);
+      upload?.stop();
+    };
+    /** An upload whose sending failed: the upstream's answer may still be on its way; if none comes, the failure is the outcome. */
+    const onSendFailure = (err: NodeJS.ErrnoException) => {
+      if (answer) return;
+      const grace = setTimeout(() => {
+        if (answer) return;
+        fail(new UpstreamError('unreachable', 502, req.service, networkCode(err), err.message));
+        end();
+      }, answerAfterSendFailureMs);
+      grace.unref();
+    };
+    const own = fresh
+      ? connectionOfItsOwn(
+          origin,
+          req.secureContext,
+          streamed ? (socket) => keepReadingAfterFailedWrite(socket, onSendFailure) : undefined,
+        )
+      : undefined;
     if (req.signal?.aborted) onAbort();
     req.signal?.addEventListener('abort', onAbort, { once: true });
-    outgoing.on('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      stopWatchingUpload();
-      // An upstream may answer an upload before taking all of it (a refusal) and close the
-      // connection: the rest of the body then meets EPIPE or ECONNRESET. Its answer stands.
-      if (answered) return;
-      // The keep-alive race (the upstream closes an idle connection as the BFF reuses it) is not
-      // an upstream failure: once more, on a fresh connection.
-      if (mayRetry && !settled && !streamed && staleSocket(outgoing, err)) {
-        settled = true;
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(c) {
+        controller = c;
+        if (endedEarly) return c.abort(endedEarly);
+        upload?.sending();
+      },
+      onResponseStart(c, statusCode, headers) {
+        stopTimers();
         req.signal?.removeEventListener('abort', onAbort);
-        resolve(attempt(req, false));
-        return;
-      }
-      fail(new UpstreamError('unreachable', 502, req.service, err.code ?? 'network', err.message));
-    });
-    outgoing.on('response', (res) => {
-      answered = true;
-      clearTimeout(timer);
-      stopWatchingUpload();
-      req.signal?.removeEventListener('abort', onAbort);
-      const status = res.statusCode ?? 0;
-      if (status >= 200 && status < 300) {
-        settled = true;
-        resolve(res);
-        return;
-      }
-      const headerId = res.headers[upstreamRequestIdHeader];
-      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after']) : undefined;
-      // An error answer to an upload: the rest of the body is not sent (the caller drops it).
-      if (streamed) (req.body as Readable).unpipe(outgoing);
-      void readText(res).then((text) => {
-        const error = upstreamErrorFromBody(
-          req.service,
-          status,
-          text,
-          typeof headerId === 'string' ? headerId : undefined,
-        );
-        if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
-        fail(error);
-      });
-    });
-    if (req.body === undefined) outgoing.end();
-    else if (typeof req.body === 'string') outgoing.end(req.body);
-    else {
-      req.body.on('error', (err) => outgoing.destroy(err));
-      req.body.pipe(outgoing);
-      // An upload's timer runs only while the BFF waits on the upstream, not on the browser.
-      stopWatchingUpload = runTimerWhileUpstreamIsAwaited(req.body, outgoing, (run) => {
-        clearTimeout(timer);
-        timer = run ? setTimeout(onTimeout, req.timeoutMs) : undefined;
-      });
-    }
+        answer = new UpstreamAnswer(c, statusCode, headers);
+        if (settled) return void answer.destroy();
+        if (statusCode >= 200 && statusCode < 300) {
+          settled = true;
+          resolve(answer);
+          return;
+        }
+        const headerId = headers[upstreamRequestIdHeader];
+        const retryAfter = headers['retry-after'];
+        const retryAfterMs =
+          (statusCode === 429 || statusCode === 503) && typeof retryAfter === 'string'
+            ? parseRetryAfter(retryAfter)
+            : undefined;
+        // An error answer to an upload: the rest of the body is not wanted.
+        void readText(answer).then((text) => {
+          const error = upstreamErrorFromBody(
+            req.service,
+            statusCode,
+            text,
+            typeof headerId === 'string' ? headerId : undefined,
+          );
+          if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
+          fail(error);
+        });
+      },
+      onResponseData(_c, chunk) {
+        answer?.receive(chunk);
+      },
+      onResponseEnd() {
+        answer?.end();
+      },
+      onResponseError(_c, err: NodeJS.ErrnoException) {
+        stopTimers();
+        // Mid-body: whoever reads the answer hears of it (an answer's status stands, whatever
+        // of its body came: an upload refused early, then the connection cut).
+        if (answer) return void answer.destroy(err);
+        if (settled || err instanceof RequestEnded) return;
+        // The keep-alive race (the upstream closes an idle connection as the BFF reuses it) is not
+        // an upstream failure: once more, on a connection of its own.
+        if (mayRetry && !streamed && connectionClosed(err)) {
+          settled = true;
+          req.signal?.removeEventListener('abort', onAbort);
+          resolve(attempt(req, false));
+          return;
+        }
+        fail(new UpstreamError('unreachable', 502, req.service, networkCode(err), err.message));
+      },
+    };
+    (own ?? pooledConnections(req.secureContext)).dispatch(
+      {
+        origin,
+        path: requestPath(basePath, req.path, req.query),
+        method: req.method,
+        // Whatever a caller passes, only allow-listed headers leave (see upstream-headers.ts).
+        headers: allowedUpstreamHeaders(req.headers),
+        body: req.body,
+      },
+      handler,
+    );
+    // Closed once its one request is done.
+    own?.close().catch(noop);
   });
 }
 

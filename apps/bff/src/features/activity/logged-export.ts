@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { UpstreamAnswer } from '../../upstream/upstream-answer';
 import type { Response } from 'express';
 import type { Database } from '../../db/database';
 import { streamDownload } from '../../http/stream-download';
@@ -16,11 +16,11 @@ export async function relayLoggedExport(
   db: Database,
   res: Response,
   activity: Omit<NewActivity, 'outcome'>,
-  fetchFile: () => Promise<IncomingMessage>,
+  fetchFile: () => Promise<UpstreamAnswer>,
   file: { fallbackName: string; idleMs: number },
 ): Promise<void> {
   const entry = await openActivity(db, activity);
-  let upstream: IncomingMessage;
+  let upstream: UpstreamAnswer;
   try {
     upstream = await fetchFile();
   } catch (e) {
