@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBffFixture, type BffFixture } from '../../testing/bff-fixture';
+import { listen } from '../../testing/listen';
 import { json, startRecordingUpstream, type RecordingUpstream } from '../../testing/recording-upstream';
 import { signedInAgent } from '../../testing/signed-in-agent';
 
@@ -16,19 +16,17 @@ const importPath = '/v2/proj-1/instances/roma-1/assets/import';
 
 let up: RecordingUpstream;
 let bff: BffFixture;
-let server: http.Server;
+let server: Awaited<ReturnType<typeof listen>>;
 let port: number;
 
 beforeAll(async () => {
   up = await startRecordingUpstream();
   bff = await startBffFixture(up.url, {}, { timeoutMs });
-  server = http.createServer(bff.app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as AddressInfo).port;
+  server = await listen(bff.app);
+  port = Number(new URL(server.url).port);
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await bff.close();
   await up.close();
 });
@@ -105,18 +103,16 @@ describe('an import the browser sends slowly', () => {
 describe('a browser that goes silent mid-upload', () => {
   const idleMs = 300;
   let quick: BffFixture;
-  let quickServer: http.Server;
+  let quickServer: Awaited<ReturnType<typeof listen>>;
   let quickPort: number;
   beforeAll(async () => {
     // The upstream timeout well above the browser's idle bound: only the browser's silence is timed here.
     quick = await startBffFixture(up.url, { IMPORT_IDLE_TIMEOUT_MS: String(idleMs) }, { timeoutMs: 5_000 });
-    quickServer = http.createServer(quick.app);
-    await new Promise<void>((r) => quickServer.listen(0, '127.0.0.1', r));
-    quickPort = (quickServer.address() as AddressInfo).port;
+    quickServer = await listen(quick.app);
+    quickPort = Number(new URL(quickServer.url).port);
   });
   afterAll(async () => {
-    quickServer.closeAllConnections();
-    await new Promise<void>((r) => quickServer.close(() => r()));
+    await quickServer.close();
     await quick.close();
   });
 
