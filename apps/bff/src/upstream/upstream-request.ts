@@ -140,9 +140,16 @@ const peerGone = (err: NodeJS.ErrnoException) => err.code === 'EPIPE' || err.cod
  */
 const connectionClosed = (err: NodeJS.ErrnoException) => peerGone(err) || err.code === 'UND_ERR_SOCKET';
 
-/** What an upstream error is called in `UpstreamError.code`: a closed connection is a reset. */
+/**
+ * What an upstream error is called in `UpstreamError.code`, in Node's words: a connection the
+ * peer closed is a reset, one not made in time ETIMEDOUT.
+ */
 const networkCode = (err: NodeJS.ErrnoException) =>
-  err.code === 'UND_ERR_SOCKET' ? 'ECONNRESET' : (err.code ?? 'network');
+  err.code === 'UND_ERR_SOCKET'
+    ? 'ECONNRESET'
+    : err.code === 'UND_ERR_CONNECT_TIMEOUT'
+      ? 'ETIMEDOUT'
+      : (err.code ?? 'network');
 
 /**
  * Makes an upload's socket outlive a failed write. A server that refuses an upload answers
@@ -283,6 +290,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<UpstreamAnswe
       ? connectionOfItsOwn(
           origin,
           req.secureContext,
+          req.timeoutMs,
           streamed ? (socket) => keepReadingAfterFailedWrite(socket, onSendFailure) : undefined,
         )
       : undefined;
@@ -345,7 +353,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<UpstreamAnswe
         fail(new UpstreamError('unreachable', 502, req.service, networkCode(err), err.message));
       },
     };
-    (own ?? pooledConnections(req.secureContext)).dispatch(
+    (own ?? pooledConnections(req.secureContext, req.timeoutMs)).dispatch(
       {
         origin,
         path: requestPath(basePath, req.path, req.query),
