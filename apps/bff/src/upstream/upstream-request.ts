@@ -318,7 +318,7 @@ function attempt(req: UpstreamRequest, mayRetry: boolean): Promise<UpstreamAnswe
           (statusCode === 429 || statusCode === 503) && typeof retryAfter === 'string'
             ? parseRetryAfter(retryAfter)
             : undefined;
-        // An error answer to an upload: the rest of the body is not wanted.
+        // An error answer to an upload: undici stops sending the rest once the answer is whole.
         void readText(answer).then((text) => {
           const error = upstreamErrorFromBody(
             req.service,
