@@ -63,3 +63,33 @@ describe('a kept-alive connection reset as it is reused', () => {
     expect(connections).toBe(connectionsBefore + 1);
   });
 });
+
+describe('an upstream that resets every connection before answering', () => {
+  it('gets a request at most twice (once more on a connection of its own), then the 502', async () => {
+    let seenRequests = 0;
+    const resetting = http.createServer((req) => {
+      seenRequests++;
+      req.socket.resetAndDestroy();
+    });
+    await new Promise<void>((r) => resetting.listen(0, '127.0.0.1', r));
+    try {
+      const outcome = await sendUpstream({
+        service: 'insight',
+        base: `http://127.0.0.1:${(resetting.address() as AddressInfo).port}`,
+        method: 'POST',
+        path: '/x',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":1}',
+        timeoutMs: 2000,
+      }).then(
+        () => 'answered',
+        (e: unknown) => e,
+      );
+      expect(outcome).toMatchObject({ kind: 'unreachable', status: 502, code: 'ECONNRESET' });
+      expect(seenRequests).toBe(2);
+    } finally {
+      resetting.closeAllConnections();
+      await new Promise<void>((r) => resetting.close(() => r()));
+    }
+  });
+});
