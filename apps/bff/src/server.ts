@@ -118,9 +118,9 @@ async function main(): Promise<void> {
     // those writes start, and the flush waits for them.
     await connections.allClosed();
     await new Promise((resolve) => setImmediate(resolve));
-    // Requests are done: their kept-alive upstream connections go too.
+    // Requests are done: their kept-alive upstream connections go, and writes still queued get one
+    // more try (activity entries left stay pending).
     await closeUpstreamConnections();
-    // Requests are done: one more try for writes still queued (activity entries left stay pending).
     const unwritten = await flushWriteQueues(db);
     if (Object.keys(unwritten).length > 0)
       logger.warn({ unwritten }, 'writes lost at shutdown: the database was unavailable');

@@ -46,7 +46,7 @@ export function createIamClient(cfg: UpstreamConfig) {
       const r = iamTokenResponseSchema.safeParse(parsed);
       // A session ends when its token does: an expiry that is no date is a reply outside the spec.
       if (typeof token !== 'string' || !token || !r.success || Number.isNaN(Date.parse(r.data.token.expires_at))) {
-        throw new UpstreamError('contract', res.statusCode ?? 201, 'iam', 'contract', 'token reply outside the spec');
+        throw new UpstreamError('contract', res.statusCode, 'iam', 'contract', 'token reply outside the spec');
       }
       return { token, body: r.data.token };
     },

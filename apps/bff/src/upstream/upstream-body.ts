@@ -11,7 +11,7 @@ export const maxJsonAnswerBytes = 4 * 1024 * 1024;
 const contract = (res: UpstreamAnswer, service: UpstreamService, code: string, message: string) => {
   // Stop reading (and free the socket): nothing more from this answer is wanted.
   res.destroy();
-  return new UpstreamError('contract', res.statusCode ?? 200, service, code, message);
+  return new UpstreamError('contract', res.statusCode, service, code, message);
 };
 
 export interface ReadJsonOptions {
@@ -55,13 +55,12 @@ export async function readJsonAnswer(
     const chunks: Buffer[] = [];
     let size = 0;
     // Every way out goes through `off` first: the listeners and the timer go before the answer is
-    // destroyed, so its own 'aborted'/'close' cannot turn a refusal into 'connection lost'.
+    // destroyed, so its own 'close' cannot turn a refusal into 'connection lost'.
     const off = () => {
       clearTimeout(timer);
       res.off('data', onData);
       res.off('end', onEnd);
       res.off('error', onLost);
-      res.off('aborted', onLost);
       res.off('close', onLost);
     };
     const onData = (chunk: Buffer) => {
@@ -78,7 +77,7 @@ export async function readJsonAnswer(
       off();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
-    // An error, an abort, or a close before 'end': the connection went mid-reply.
+    // An error or a close before 'end': the connection went mid-reply.
     const onLost = () => {
       off();
       res.destroy();
@@ -93,7 +92,6 @@ export async function readJsonAnswer(
     res.on('data', onData);
     res.once('end', onEnd);
     res.once('error', onLost);
-    res.once('aborted', onLost);
     res.once('close', onLost);
   });
   if (body.length === 0) throw contract(res, service, 'empty', 'reply has no body');

@@ -378,7 +378,7 @@ export async function upstreamJson<T>(
   const body = await readJsonAnswer(res, req.service, { idleMs: req.timeoutMs });
   const r = parse(body);
   if (!r.success) {
-    throw new UpstreamError('contract', res.statusCode ?? 200, req.service, 'contract', r.error.message.slice(0, 500));
+    throw new UpstreamError('contract', res.statusCode, req.service, 'contract', r.error.message.slice(0, 500));
   }
-  return { data: r.data, status: res.statusCode ?? 200 };
+  return { data: r.data, status: res.statusCode };
 }
